@@ -1,0 +1,462 @@
+// SPDX-License-Identifier: MIT
+// gc.c: a mark-sweep collector over one fixed arena of equal-sized blocks.
+//
+// Layout of the arena: [allocation table: 2 bits per block][no-scan table: 1 bit per block]
+// [blocks]. Each block is FREE, the HEAD of an allocation, a TAIL (continuation) block, or a
+// MARKED head during a collection. Marking uses a small explicit stack; when it overflows, the
+// heap is rescanned for marked allocations whose children may not have been visited.
+
+#include <setjmp.h>
+#include <string.h>
+
+#include "gc.h"
+#include "runtime.h"
+#include "state.h"
+
+enum { AT_FREE = 0, AT_HEAD = 1, AT_TAIL = 2, AT_MARK = 3 };
+
+#define BLOCKS_PER_ATB     (4)
+#define MARK_STACK_DEPTH   (64)
+#define BLOCK_OF(p)        ((size_t)(((const byte *)(p) - py_state.gc_pool_start) / PY_GC_BLOCK_BYTES))
+#define BLOCK_ADDR(b)      (py_state.gc_pool_start + (b) * PY_GC_BLOCK_BYTES)
+
+static inline unsigned at_get(size_t block) {
+    return (py_state.gc_alloc_table[block / BLOCKS_PER_ATB] >> (2 * (block % BLOCKS_PER_ATB))) & 3;
+}
+
+static inline void at_set(size_t block, unsigned state) {
+    byte *p = &py_state.gc_alloc_table[block / BLOCKS_PER_ATB];
+    unsigned shift = 2 * (block % BLOCKS_PER_ATB);
+    *p = (byte)((*p & ~(3u << shift)) | (state << shift));
+}
+
+static inline byte *noscan_table(void) {
+    return py_state.gc_alloc_table + py_state.gc_alloc_table_bytes;
+}
+
+static inline bool is_noscan(size_t block) {
+    return (noscan_table()[block / 8] >> (block % 8)) & 1;
+}
+
+static inline void set_noscan(size_t block, bool on) {
+    byte *p = &noscan_table()[block / 8];
+    if (on) {
+        *p |= (byte)(1u << (block % 8));
+    } else {
+        *p &= (byte)~(1u << (block % 8));
+    }
+}
+
+void py_gc_init(void *start, void *end) {
+    uintptr_t s = ((uintptr_t)start + sizeof(void *) - 1) & ~(uintptr_t)(sizeof(void *) - 1);
+    size_t total = (size_t)((uintptr_t)end - s);
+    // Each block costs its bytes plus 2 + 1 bits of tables.
+    size_t n_blocks = (total * 8) / (PY_GC_BLOCK_BYTES * 8 + 3);
+    size_t atb = (n_blocks + BLOCKS_PER_ATB - 1) / BLOCKS_PER_ATB;
+    size_t ntb = (n_blocks + 7) / 8;
+    uintptr_t pool = (s + atb + ntb + PY_GC_BLOCK_BYTES - 1) & ~(uintptr_t)(PY_GC_BLOCK_BYTES - 1);
+    while (n_blocks > 0 && pool + n_blocks * PY_GC_BLOCK_BYTES > (uintptr_t)end) {
+        n_blocks--;
+    }
+    py_state.gc_alloc_table = (byte *)s;
+    py_state.gc_alloc_table_bytes = atb;
+    py_state.gc_pool_start = (byte *)pool;
+    py_state.gc_pool_end = (byte *)pool + n_blocks * PY_GC_BLOCK_BYTES;
+    py_state.gc_n_blocks = n_blocks;
+    memset(py_state.gc_alloc_table, 0, atb + ntb);
+    py_state.gc_last_free_block = 0;
+    py_state.gc_used_blocks = 0;
+    py_state.gc_peak_blocks = 0;
+    py_state.gc_n_collect = 0;
+    py_state.gc_lock_depth = 0;
+    py_state.gc_auto = true;
+    py_state.gc_collecting = false;
+}
+
+// The block of the allocation whose head [p] points at, or SIZE_MAX.
+static inline size_t head_block_of(const void *p) {
+    const byte *b = p;
+    if (b < py_state.gc_pool_start || b >= py_state.gc_pool_end) {
+        return SIZE_MAX;
+    }
+    if ((size_t)(b - py_state.gc_pool_start) % PY_GC_BLOCK_BYTES != 0) {
+        return SIZE_MAX;
+    }
+    size_t block = BLOCK_OF(b);
+    unsigned st = at_get(block);
+    return st == AT_HEAD || st == AT_MARK ? block : SIZE_MAX;
+}
+
+static size_t alloc_len_blocks(size_t head) {
+    size_t n = 1;
+    while (head + n < py_state.gc_n_blocks && at_get(head + n) == AT_TAIL) {
+        n++;
+    }
+    return n;
+}
+
+// ---- Marking ------------------------------------------------------------------------------------
+
+typedef struct mark_stack {
+    size_t items[MARK_STACK_DEPTH];
+    size_t depth;
+    bool overflowed;
+} mark_stack_t;
+
+static void scan_block_children(mark_stack_t *ms, size_t head);
+
+static void mark_head(mark_stack_t *ms, size_t block) {
+    if (at_get(block) != AT_HEAD) {
+        return; // free, tail, or already marked
+    }
+    at_set(block, AT_MARK);
+    if (is_noscan(block)) {
+        return;
+    }
+    if (ms->depth < MARK_STACK_DEPTH) {
+        ms->items[ms->depth++] = block;
+    } else {
+        ms->overflowed = true;
+    }
+}
+
+static void drain(mark_stack_t *ms) {
+    while (ms->depth > 0) {
+        scan_block_children(ms, ms->items[--ms->depth]);
+    }
+}
+
+static void scan_block_children(mark_stack_t *ms, size_t head) {
+    void **words = (void **)BLOCK_ADDR(head);
+    size_t n = alloc_len_blocks(head) * (PY_GC_BLOCK_BYTES / sizeof(void *));
+    for (size_t i = 0; i < n; i++) {
+        size_t b = head_block_of(words[i]);
+        if (b != SIZE_MAX) {
+            mark_head(ms, b);
+        }
+    }
+}
+
+void py_gc_mark(const void *ptr) {
+    mark_stack_t *ms = py_state.gc_mark_stack; // on py_gc_collect's frame while it runs
+    size_t b = head_block_of(ptr);
+    if (b != SIZE_MAX && ms != NULL) {
+        mark_head(ms, b);
+        drain(ms);
+    }
+}
+
+void py_gc_mark_words(void *const *ptrs, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        py_gc_mark(ptrs[i]);
+    }
+}
+
+// A word on the C stack may point anywhere inside an allocation (the compiler can keep only an
+// interior pointer alive), so walk back to its head.
+static void mark_stack_word(mark_stack_t *ms, const void *p) {
+    const byte *b = p;
+    if (b < py_state.gc_pool_start || b >= py_state.gc_pool_end) {
+        return;
+    }
+    size_t block = BLOCK_OF(b);
+    while (at_get(block) == AT_TAIL && block > 0) {
+        block--;
+    }
+    unsigned st = at_get(block);
+    if (st == AT_HEAD) {
+        mark_head(ms, block);
+        drain(ms);
+    }
+}
+
+__attribute__((no_sanitize("address"), noinline)) static void scan_c_stack(mark_stack_t *ms) {
+    jmp_buf regs; // spills callee-saved registers onto the stack so their pointers are seen
+    setjmp(regs);
+    void **sp = (void **)(void *)&regs;
+    void **top = (void **)(void *)py_state.stack_top;
+    for (void **p = sp; p < top; p++) {
+        mark_stack_word(ms, *p);
+    }
+}
+
+static void rescan_after_overflow(mark_stack_t *ms) {
+    while (ms->overflowed) {
+        ms->overflowed = false;
+        for (size_t b = 0; b < py_state.gc_n_blocks; b++) {
+            if (at_get(b) == AT_MARK && !is_noscan(b)) {
+                scan_block_children(ms, b);
+                drain(ms);
+            }
+        }
+    }
+}
+
+static void sweep(void) {
+    size_t used = 0;
+    bool freeing = false;
+    for (size_t b = 0; b < py_state.gc_n_blocks; b++) {
+        switch (at_get(b)) {
+            case AT_HEAD:
+                at_set(b, AT_FREE);
+                freeing = true;
+                break;
+            case AT_TAIL:
+                if (freeing) {
+                    at_set(b, AT_FREE);
+                } else {
+                    used++;
+                }
+                break;
+            case AT_MARK:
+                at_set(b, AT_HEAD);
+                freeing = false;
+                used++;
+                break;
+            default:
+                freeing = false;
+                break;
+        }
+    }
+    py_state.gc_used_blocks = used;
+    py_state.gc_last_free_block = 0;
+}
+
+void py_gc_collect(void) {
+    if (py_state.gc_collecting || py_state.gc_pool_start == NULL) {
+        return;
+    }
+    py_state.gc_collecting = true;
+    mark_stack_t ms = {.depth = 0, .overflowed = false};
+    py_state.gc_mark_stack = &ms;
+    void **roots = (void **)(void *)&py_state.roots;
+    for (size_t i = 0; i < sizeof(py_state.roots) / sizeof(void *); i++) {
+        size_t b = head_block_of(roots[i]);
+        if (b != SIZE_MAX) {
+            mark_head(&ms, b);
+            drain(&ms);
+        }
+    }
+    if (py_state.pending_exception != PY_OBJ_NULL) {
+        py_gc_mark(py_state.pending_exception);
+    }
+    py_port_gc_collect_roots();
+    scan_c_stack(&ms);
+    rescan_after_overflow(&ms);
+    py_state.gc_mark_stack = NULL;
+    sweep();
+    py_state.gc_n_collect++;
+    py_state.gc_collecting = false;
+}
+
+// ---- Allocation ---------------------------------------------------------------------------------
+
+static size_t find_free_run(size_t n) {
+    size_t run = 0;
+    for (size_t b = py_state.gc_last_free_block; b < py_state.gc_n_blocks; b++) {
+        if (at_get(b) == AT_FREE) {
+            if (++run == n) {
+                return b + 1 - n;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    return SIZE_MAX;
+}
+
+static void note_used(size_t delta) {
+    py_state.gc_used_blocks += delta;
+    if (py_state.gc_used_blocks > py_state.gc_peak_blocks) {
+        py_state.gc_peak_blocks = py_state.gc_used_blocks;
+    }
+}
+
+void *py_gc_alloc(size_t n_bytes, unsigned flags) {
+    if (n_bytes == 0) {
+        n_bytes = 1;
+    }
+    if (py_state.gc_pool_start == NULL || n_bytes > (size_t)(py_state.gc_pool_end - py_state.gc_pool_start)) {
+        return NULL;
+    }
+    size_t n = (n_bytes + PY_GC_BLOCK_BYTES - 1) / PY_GC_BLOCK_BYTES;
+    size_t start = find_free_run(n);
+    if (start == SIZE_MAX && py_state.gc_auto && py_state.gc_lock_depth == 0 &&
+        !py_state.gc_collecting) {
+        py_gc_collect();
+        start = find_free_run(n);
+    }
+    if (start == SIZE_MAX) {
+        return NULL;
+    }
+    at_set(start, AT_HEAD);
+    set_noscan(start, (flags & PY_GC_NOSCAN) != 0);
+    for (size_t b = start + 1; b < start + n; b++) {
+        at_set(b, AT_TAIL);
+    }
+    if (n == 1 || start == py_state.gc_last_free_block) {
+        py_state.gc_last_free_block = start + n;
+    }
+    note_used(n);
+    void *p = BLOCK_ADDR(start);
+    memset(p, 0, n * PY_GC_BLOCK_BYTES);
+    return p;
+}
+
+static void free_blocks_from(size_t first) {
+    size_t b = first;
+    while (b < py_state.gc_n_blocks && at_get(b) == AT_TAIL) {
+        at_set(b, AT_FREE);
+        b++;
+    }
+    py_state.gc_used_blocks -= b - first;
+}
+
+void py_gc_free(void *ptr) {
+    if (py_state.gc_collecting) {
+        return;
+    }
+    size_t head = head_block_of(ptr);
+    if (head == SIZE_MAX) {
+        return;
+    }
+    at_set(head, AT_FREE);
+    py_state.gc_used_blocks--;
+    free_blocks_from(head + 1);
+    if (head < py_state.gc_last_free_block) {
+        py_state.gc_last_free_block = head;
+    }
+}
+
+size_t py_gc_nbytes(const void *ptr) {
+    size_t head = head_block_of(ptr);
+    return head == SIZE_MAX ? 0 : alloc_len_blocks(head) * PY_GC_BLOCK_BYTES;
+}
+
+bool py_gc_is_heap_ptr(const void *ptr) {
+    return head_block_of(ptr) != SIZE_MAX;
+}
+
+void *py_gc_realloc(void *ptr, size_t n_bytes, bool allow_move) {
+    if (ptr == NULL) {
+        return py_gc_alloc(n_bytes, 0);
+    }
+    size_t head = head_block_of(ptr);
+    if (head == SIZE_MAX) {
+        return NULL;
+    }
+    size_t have = alloc_len_blocks(head);
+    size_t want = (n_bytes + PY_GC_BLOCK_BYTES - 1) / PY_GC_BLOCK_BYTES;
+    if (want == 0) {
+        want = 1;
+    }
+    if (want <= have) {
+        if (want < have) {
+            at_set(head + want, AT_FREE);
+            py_state.gc_used_blocks--;
+            free_blocks_from(head + want + 1);
+            if (head + want < py_state.gc_last_free_block) {
+                py_state.gc_last_free_block = head + want;
+            }
+        }
+        return ptr;
+    }
+    // Grow in place when the blocks after the allocation are free.
+    size_t free_after = 0;
+    while (head + have + free_after < py_state.gc_n_blocks && free_after < want - have &&
+           at_get(head + have + free_after) == AT_FREE) {
+        free_after++;
+    }
+    if (free_after == want - have) {
+        for (size_t b = head + have; b < head + want; b++) {
+            at_set(b, AT_TAIL);
+        }
+        memset(BLOCK_ADDR(head + have), 0, (want - have) * PY_GC_BLOCK_BYTES);
+        note_used(want - have);
+        return ptr;
+    }
+    if (!allow_move) {
+        return NULL;
+    }
+    void *fresh = py_gc_alloc(n_bytes, is_noscan(head) ? PY_GC_NOSCAN : 0);
+    if (fresh == NULL) {
+        return NULL;
+    }
+    memcpy(fresh, ptr, have * PY_GC_BLOCK_BYTES);
+    py_gc_free(ptr);
+    return fresh;
+}
+
+void py_gc_lock(void) {
+    py_state.gc_lock_depth++;
+}
+
+void py_gc_unlock(void) {
+    py_state.gc_lock_depth--;
+}
+
+bool py_gc_is_locked(void) {
+    return py_state.gc_lock_depth > 0;
+}
+
+void py_gc_set_auto(bool enabled) {
+    py_state.gc_auto = enabled;
+}
+
+bool py_gc_is_auto(void) {
+    return py_state.gc_auto;
+}
+
+void py_gc_info(py_gc_info_t *info) {
+    size_t free_run = 0, max_free = 0;
+    for (size_t b = 0; b < py_state.gc_n_blocks; b++) {
+        if (at_get(b) == AT_FREE) {
+            if (++free_run > max_free) {
+                max_free = free_run;
+            }
+        } else {
+            free_run = 0;
+        }
+    }
+    info->total = py_state.gc_n_blocks * PY_GC_BLOCK_BYTES;
+    info->used = py_state.gc_used_blocks * PY_GC_BLOCK_BYTES;
+    info->free = info->total - info->used;
+    info->max_free = max_free * PY_GC_BLOCK_BYTES;
+    info->peak_used = py_state.gc_peak_blocks * PY_GC_BLOCK_BYTES;
+    info->n_collect = py_state.gc_n_collect;
+}
+
+void py_gc_reset_peak(void) {
+    py_state.gc_peak_blocks = py_state.gc_used_blocks;
+}
+
+// ---- Raising wrappers ---------------------------------------------------------------------------
+
+void *py_malloc(size_t n) {
+    void *p = py_gc_alloc(n, 0);
+    if (p == NULL) {
+        py_raise_MemoryError();
+    }
+    return p;
+}
+
+void *py_malloc_noscan(size_t n) {
+    void *p = py_gc_alloc(n, PY_GC_NOSCAN);
+    if (p == NULL) {
+        py_raise_MemoryError();
+    }
+    return p;
+}
+
+void *py_realloc(void *ptr, size_t old_n, size_t new_n) {
+    (void)old_n;
+    void *p = py_gc_realloc(ptr, new_n, true);
+    if (p == NULL) {
+        py_raise_MemoryError();
+    }
+    return p;
+}
+
+void py_free(void *ptr) {
+    py_gc_free(ptr);
+}

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+// objtype.h: internals shared by the type, instance, object, descriptor, super and exception files.
+//
+// A class made by `class` is a py_obj_heap_type_t. Its instances come in three layouts, chosen by
+// the built-in type the class derives from (its "native base"):
+//   PLAIN   no native base (only object): py_obj_instance_t without a subobject.
+//   SUBOBJ  a built-in such as list, dict, int or str: py_obj_instance_t whose subobj[0] is an
+//           object of that built-in type; the built-in's functions and slots are given subobj[0].
+//   SELF    an exception type or type itself: the instance has the native layout (an exception
+//           object, or a heap type for metaclasses) and native functions work on it directly.
+// Instances of PLAIN, SUBOBJ and exception classes all keep their attribute dict pointer in the
+// word after the type, so py_instance_get_dict works on any of them.
+
+#ifndef PY_OBJTYPE_H
+#define PY_OBJTYPE_H
+
+#include "runtime.h"
+
+typedef enum {
+    PY_LAYOUT_PLAIN,
+    PY_LAYOUT_SUBOBJ,
+    PY_LAYOUT_SELF,
+} py_instance_layout_t;
+
+// Dunder methods that change how generic attribute access works, cached per class.
+enum {
+    PY_HOOK_GETATTRIBUTE = 0x01,
+    PY_HOOK_GETATTR = 0x02,
+    PY_HOOK_SETATTR = 0x04,
+    PY_HOOK_DELATTR = 0x08,
+};
+
+typedef struct py_obj_heap_type {
+    py_obj_type_t type;
+    const py_obj_type_t *native_base; // built-in base other than object, or NULL
+    uint8_t layout;                   // py_instance_layout_t
+    uint8_t hooks;                    // PY_HOOK_* found along the MRO
+} py_obj_heap_type_t;
+
+typedef struct py_obj_instance {
+    py_obj_base_t base;
+    py_obj_dict_t *dict; // instance attributes; NULL until the first one is stored
+    py_obj_t subobj[];   // the native base's object (SUBOBJ layout only)
+} py_obj_instance_t;
+
+// ---- objtype.c ----------------------------------------------------------------------------------
+
+// Is [o] a class (an instance of type or of a metaclass)?
+bool py_obj_is_type_obj(py_const_obj_t o);
+static inline bool py_type_is_heap(const py_obj_type_t *t) {
+    return (t->flags & PY_TYPE_FLAG_IS_HEAP) != 0;
+}
+// Looks [attr] up along [type]'s MRO; stores the class it was found in at [*found_in] (when
+// not NULL). Returns PY_OBJ_NULL when absent.
+py_obj_t py_type_lookup_ex(const py_obj_type_t *type, qstr attr, const py_obj_type_t **found_in);
+// Looks [attr] up in [t]'s own locals_dict only.
+py_obj_t py_type_lookup_own(const py_obj_type_t *t, qstr attr);
+// Looks [attr] up in the dicts of the Python classes (heap types) of [type]'s MRO only.
+py_obj_t py_type_lookup_heap(const py_obj_type_t *type, qstr attr);
+// [type]'s MRO as a tuple (computed for built-in types).
+py_obj_t py_type_get_mro(const py_obj_type_t *type);
+// The class attribute lookup of `cls.attr` (staticmethod/classmethod/property/__get__ applied for
+// access through the class); dest as for the attr slot.
+void py_type_convert_class_member(const py_obj_type_t *cls, py_obj_t member, py_obj_t *dest);
+// As py_convert_member_lookup, but self is replaced by its native subobject when [found_in] is a
+// built-in type other than object.
+void py_instance_convert_member(py_obj_t self, const py_obj_type_t *type,
+                                const py_obj_type_t *found_in, py_obj_t member, py_obj_t *dest);
+// Should [member] found in a class be bound to the instance (a function)?
+bool py_obj_binds_self(py_obj_t member);
+// Is [member] a data descriptor (property, or an object whose class has __set__/__delete__)?
+bool py_obj_is_data_descriptor(py_obj_t member);
+// Creates class [name] with [bases] (a tuple) and namespace [dict] whose metaclass is [meta];
+// runs __init_subclass__ of the parent with keywords [kw] (may be NULL).
+py_obj_t py_type_new_class(const py_obj_type_t *meta, qstr name, py_obj_t bases, py_obj_t dict,
+                           py_map_t *kw);
+// Calls [fun] with [self] prepended to the arguments.
+py_obj_t py_call_with_self(py_obj_t fun, py_obj_t self, size_t n_args, size_t n_kw,
+                           const py_obj_t *args);
+
+// ---- objinstance.c -----------------------------------------------------------------------------
+
+// Installs the generic slots (which call the class's dunder methods) and hooks of heap type [t];
+// called again when a dunder of the class changes.
+void py_heap_type_update_slots(py_obj_heap_type_t *t);
+// object.__new__(type, *args): a bare instance of heap type [type] whose native subobject (if
+// any) is made from [args].
+py_obj_t py_instance_new(const py_obj_type_t *type, size_t n_args, size_t n_kw,
+                         const py_obj_t *args);
+// The object the native base's functions operate on, or PY_OBJ_NULL for PLAIN instances.
+py_obj_t py_instance_native(py_obj_t self);
+// Instance attribute dict of [self] (heap instance or exception), created if [create].
+py_obj_dict_t *py_instance_get_dict(py_obj_t self, bool create);
+// object.__getattribute__: generic lookup; leaves dest[0] == PY_OBJ_NULL when absent.
+void py_instance_generic_load(py_obj_t self, qstr attr, py_obj_t *dest);
+// object.__setattr__/__delattr__: generic store (dest[1] = value) or delete (dest[1] = NULL).
+void py_instance_generic_store(py_obj_t self, qstr attr, py_obj_t *dest);
+// The default repr, `<__main__.C object at 0x...>`.
+void py_instance_print_default(const py_print_t *print, py_obj_t self);
+// Calls the dunder [name] found in the Python classes of self's type, with [n_args] arguments;
+// returns PY_OBJ_NULL if no Python class defines it.
+py_obj_t py_instance_call_dunder(py_obj_t self, qstr name, size_t n_args, const py_obj_t *args);
+
+// ---- objobject.c -------------------------------------------------------------------------------
+
+// object.__new__ as found in object's dict (a staticmethod).
+extern const py_obj_static_class_method_t py_object___new___obj;
+// The hash of objects that compare by identity.
+py_obj_t py_obj_id_hash(py_obj_t o);
+
+// ---- objproperty.c -----------------------------------------------------------------------------
+
+typedef struct py_obj_property {
+    py_obj_base_t base;
+    py_obj_t fget;
+    py_obj_t fset;
+    py_obj_t fdel;
+    py_obj_t doc;
+} py_obj_property_t;
+
+// Reads a property of [self]; raises AttributeError when it has no getter.
+py_obj_t py_property_get(py_obj_t prop, py_obj_t self);
+// Sets ([value] given) or deletes ([value] == PY_OBJ_NULL) a property of [self].
+void py_property_set(py_obj_t prop, py_obj_t self, py_obj_t value);
+
+// ---- modsys.c ----------------------------------------------------------------------------------
+
+// Is [file] sys.stdout or sys.stderr? Sets [*is_stderr] accordingly.
+bool py_sys_is_console(py_obj_t file, bool *is_stderr);
+// Writes [len] bytes to standard output or standard error.
+void py_sys_console_write(bool is_stderr, const char *data, size_t len);
+// Brings sys's argv, path and modules up to date with py_state (before sys is handed out).
+void py_sys_sync(void);
+
+#endif

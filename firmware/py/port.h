@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+// port.h: what each port supplies to the interpreter core (the HAL contract of py/).
+
+#ifndef PY_PORT_H
+#define PY_PORT_H
+
+#include "runtime.h"
+
+// Built-in modules the port adds to the core's (machine, time, ...), ended by {0, NULL}.
+extern const py_builtin_module_t py_port_builtin_modules[];
+
+// Loads module [name] from the port's storage (a .py file on the board's filesystem) and returns
+// the module, or PY_OBJ_NULL if the port has no such file.
+py_obj_t py_port_import_source(qstr name);
+
+// Reads one byte of standard input (the UART on a board), blocking; -1 at end of input.
+int py_port_stdin_getc(void);
+
+// Writes [len] bytes to standard error (the UART on a board).
+void py_port_stderr_write(const char *str, size_t len);
+
+#endif

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// pyconfig.h: interpreter configuration defaults; a port overrides them in its portconfig.h.
+
+#ifndef PY_PYCONFIG_H
+#define PY_PYCONFIG_H
+
+#include "portconfig.h"
+
+// Size of the GC heap in bytes when the port does not choose one at run time. The ESP8266 build
+// gives Python about 38 KiB of 32-bit words; a 64-bit host needs twice the bytes for the same
+// number of objects.
+#ifndef PY_HEAP_SIZE
+#define PY_HEAP_SIZE (38 * 1024 * (sizeof(void *) / 4))
+#endif
+
+// Floating point: 1 = C double (host), 0 = no float type.
+#ifndef PY_FEATURE_FLOAT
+#define PY_FEATURE_FLOAT (1)
+#endif
+
+// Bytes of C stack Python code may use before RuntimeError("maximum recursion depth exceeded").
+#ifndef PY_STACK_LIMIT
+#define PY_STACK_LIMIT (40 * 1024)
+#endif
+
+// Longest identifier or string literal the lexer accepts; longer is a SyntaxError, not a truncation.
+#ifndef PY_LEXER_MAX_TOKEN
+#define PY_LEXER_MAX_TOKEN (64 * 1024)
+#endif
+
+// Deepest nesting of blocks (try/with/loops) in one function.
+#ifndef PY_MAX_BLOCK_DEPTH
+#define PY_MAX_BLOCK_DEPTH (32)
+#endif
+
+#if PY_FEATURE_FLOAT
+typedef double py_float_t;
+#endif
+
+#endif

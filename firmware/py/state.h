@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+// state.h: py_state, the interpreter's one global, holding everything that lives across calls.
+//
+// Fields under [roots] are scanned by the GC as words: any GC pointer there keeps its object
+// alive. Add a field there for every heap object reachable only through py_state.
+
+#ifndef PY_STATE_H
+#define PY_STATE_H
+
+#include "map.h"
+#include "nlr.h"
+#include "obj.h"
+
+// Number of exception objects kept in reserve for when the heap is full.
+#define PY_EMERGENCY_EXC_COUNT (2)
+
+typedef struct py_state_roots {
+    py_obj_dict_t *dict_globals;     // the running code's globals
+    py_obj_dict_t *dict_locals;      // the running code's locals (== globals at module level)
+    py_obj_dict_t *dict_main;        // __main__'s globals
+    py_obj_dict_t *loaded_modules;   // sys.modules
+    py_obj_t sys_path;               // list
+    py_obj_t sys_argv;               // list
+    py_obj_t keyboard_interrupt;     // preallocated KeyboardInterrupt instance
+    py_obj_t emergency_exc[PY_EMERGENCY_EXC_COUNT]; // spare exceptions for a full heap
+    void *qstr_pools;                // dynamic qstr storage (qstr.c)
+    void *qstr_index;                // dynamic qstr lookup table (qstr.c)
+    py_obj_t sched_callbacks;        // micropython.schedule() queue (list or NULL)
+    py_obj_t cur_exc;                // the exception being handled (sys.exc_info()), vm.c
+    py_obj_t vm_propagating;         // the exception last let out of a frame, vm.c
+    py_obj_t port_roots[8];          // for the port's own objects
+} py_state_roots_t;
+
+typedef struct py_state {
+    // Set asynchronously (signal handler, UART interrupt); checked on backward jumps and calls.
+    volatile py_obj_t pending_exception;
+    py_nlr_buf_t *nlr_top;
+    char *stack_top;   // outermost C stack frame of the interpreter
+    void *vm_frame;    // the innermost running bytecode frame (vm.c), or NULL
+    size_t stack_limit;
+
+    // GC (gc.c)
+    byte *gc_alloc_table;      // 2 bits per block
+    size_t gc_alloc_table_bytes;
+    byte *gc_pool_start;
+    byte *gc_pool_end;
+    size_t gc_n_blocks;
+    size_t gc_last_free_block;
+    size_t gc_used_blocks;
+    size_t gc_peak_blocks;
+    size_t gc_n_collect;
+    int gc_lock_depth;
+    bool gc_auto;
+    bool gc_collecting;
+    void *gc_mark_stack; // the running collection's mark stack
+
+    // qstr (qstr.c)
+    size_t qstr_n_dynamic;
+    size_t qstr_bytes;
+    size_t qstr_index_alloc;
+
+    py_state_roots_t roots;
+} py_state_t;
+
+extern py_state_t py_state;
+
+// The port supplies this: marks roots outside py_state and the C stack (may do nothing).
+void py_port_gc_collect_roots(void);
+
+#endif

@@ -1,0 +1,3 @@
+def f(x):
+    return [i * x for i in range(x)]
+print(f(5))

@@ -1,0 +1,3 @@
+def g():
+    yield from range(3)
+print(list(g()), f"{3:>4}", "%d" % 5)

@@ -1,0 +1,4 @@
+# __import__ returns the module
+s = __import__('sys')
+import sys
+print(s is sys, s.__name__)

@@ -1,0 +1,15 @@
+# bytearray list-like methods
+ba = bytearray()
+ba.append(65)
+ba.extend(b'BC')
+ba.extend([68, 69])
+ba.insert(0, 64)
+print(ba, ba.pop(), ba.pop(0), ba)
+ba.remove(66)
+print(ba)
+ba.reverse()
+print(ba)
+ba += b'!!'
+print(ba, ba * 2)
+ba.clear()
+print(ba, len(ba))

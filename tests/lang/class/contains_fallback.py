@@ -1,0 +1,6 @@
+# in falls back to __iter__ when __contains__ is missing
+class It:
+    def __iter__(self):
+        print('iter used')
+        return iter([1, 2, 3])
+print(2 in It(), 7 in It())

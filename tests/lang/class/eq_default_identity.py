@@ -1,0 +1,6 @@
+# default equality is identity
+class P:
+    pass
+a = P()
+b = P()
+print(a == a, a == b, a != b, a is a)

@@ -1,0 +1,5 @@
+# formatting containers with widths via str()
+print('{:>12}|'.format(str([1, 2])), '{!s:<8}|'.format((1, 'a')))
+print('{}'.format({'a': [1, 2]}))
+print('{0[a]} {0[b][1]}'.format({'a': 1, 'b': [5, 6]}))
+print('%s %s' % ([1], {'k': (2,)}))

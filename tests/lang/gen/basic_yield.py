@@ -1,0 +1,13 @@
+# a generator function yields values lazily
+def gen():
+    print('start')
+    yield 1
+    print('middle')
+    yield 2
+    print('end')
+g = gen()
+print('created')
+print(next(g))
+print(next(g))
+print(next(g, 'exhausted'))
+print(type(g).__name__)

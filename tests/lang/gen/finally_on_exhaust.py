@@ -1,0 +1,9 @@
+# finally in a generator runs when it is exhausted
+def g():
+    try:
+        yield 'x'
+    finally:
+        print('finally ran')
+for v in g():
+    print(v)
+print('loop done')

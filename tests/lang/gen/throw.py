@@ -1,0 +1,17 @@
+# throw() raises an exception at the yield point
+def g():
+    while True:
+        try:
+            yield 'ready'
+        except ValueError as e:
+            print('caught inside', e)
+            yield 'recovered'
+it = g()
+print(next(it))
+print(it.throw(ValueError('bad')))
+print(next(it))
+try:
+    it.throw(KeyError('k'))
+except KeyError as e:
+    print('propagated', e)
+print(next(it, 'finished'))

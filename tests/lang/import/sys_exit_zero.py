@@ -1,0 +1,5 @@
+# sys.exit with no argument ends the program successfully
+import sys
+print('before exit')
+sys.exit()
+print('not printed')

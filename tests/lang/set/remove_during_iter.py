@@ -1,0 +1,7 @@
+# changing set size during iteration raises RuntimeError
+s = {1, 2, 3}
+try:
+    for x in s:
+        s.add(x + 10)
+except RuntimeError as e:
+    print(type(e).__name__)

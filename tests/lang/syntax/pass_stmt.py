@@ -1,0 +1,10 @@
+# pass in blocks, functions and classes
+def f():
+    pass
+class C:
+    pass
+for i in range(2):
+    pass
+if True:
+    pass
+print(f(), C.__name__, i)

@@ -1,0 +1,4 @@
+# sorting with tuple keys
+words = ['bb', 'a', 'ccc', 'aa', 'b']
+print(sorted(words, key=lambda w: (len(w), w)))
+print(sorted(words, key=lambda w: (-len(w), w)))

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// unit_port.c: the port layer unit tests link against: output to stdout, no extra modules.
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "port.h"
+#include "runtime.h"
+
+static void stdout_strn(void *data, const char *str, size_t len) {
+    (void)data;
+    fwrite(str, 1, len, stdout);
+}
+
+const py_print_t py_plat_print = {NULL, stdout_strn};
+
+void py_nlr_jump_fail(void *val) {
+    fprintf(stderr, "FATAL: uncaught exception %p\n", val);
+    abort();
+}
+
+void py_port_gc_collect_roots(void) {
+}
+
+py_obj_t py_port_import_source(qstr name) {
+    (void)name;
+    return PY_OBJ_NULL;
+}
+
+int py_port_stdin_getc(void) {
+    return -1;
+}
+
+void py_port_stderr_write(const char *str, size_t len) {
+    fwrite(str, 1, len, stderr);
+}
+
+const py_builtin_module_t py_port_builtin_modules[] = {
+    {0, NULL},
+};
