@@ -55,6 +55,11 @@ extern const py_obj_module_t py_module_hashlib;     // modhashlib.c
 // (a hardware RNG, a timer, /dev/urandom). random.seed() without an argument uses it too.
 uint32_t py_port_random_seed(void);
 
+// ---- Shared between the files of a module -------------------------------------------------------
+
+// collections.deque (collections_deque.c).
+extern const py_obj_type_t py_collections_deque_type;
+
 // ---- Shared with the core -----------------------------------------------------------------------
 
 // The errno module's name for [errno_value] (PY_QSTR_ENOENT for 2), or PY_QSTR_NULL when the

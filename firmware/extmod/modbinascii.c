@@ -7,7 +7,11 @@
 #include "extmod.h"
 #include "gc.h"
 
+// The bytes of a bytes-like argument; str is refused, as in CPython.
 static void get_bytes(py_obj_t o, py_buffer_info_t *info) {
+    if (py_obj_is_str(o)) {
+        py_raise_TypeError("a bytes-like object is required, not 'str'");
+    }
     py_get_buffer_raise(o, info, PY_BUFFER_READ);
 }
 

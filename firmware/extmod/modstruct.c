@@ -11,6 +11,7 @@
 
 #include "extmod.h"
 #include "gc.h"
+#include "objstr.h"
 
 // Largest repeat count a format may give; larger is an error rather than a huge allocation.
 #define STRUCT_MAX_COUNT (0x7fffffff)
@@ -200,14 +201,15 @@ static uint64_t int_bits_checked(py_obj_t o, size_t size, bool is_signed) {
         raise_struct_error("required argument is not an integer");
     }
     unsigned bits = (unsigned)(8 * size);
-    intptr_t small;
-    if (py_obj_get_int_maybe(o, &small) && bits >= 8 * sizeof(intptr_t)) {
-        if (!is_signed && small < 0) {
-            raise_struct_error("argument out of range");
+    // Small ints and bools (big ints would make py_obj_get_int raise OverflowError).
+    if (PY_OBJ_IS_SMALL_INT(o) || o == py_const_true || o == py_const_false) {
+        intptr_t small = py_obj_get_int(o);
+        if (bits >= 8 * sizeof(intptr_t)) {
+            if (!is_signed && small < 0) {
+                raise_struct_error("argument out of range");
+            }
+            return (uint64_t)(int64_t)small;
         }
-        return (uint64_t)(int64_t)small;
-    }
-    if (py_obj_get_int_maybe(o, &small)) {
         intptr_t lo = is_signed ? -((intptr_t)1 << (bits - 1)) : 0;
         intptr_t hi = is_signed ? ((intptr_t)1 << (bits - 1)) - 1 : ((intptr_t)1 << bits) - 1;
         if (small < lo || small > hi) {

@@ -8,6 +8,8 @@
 //      (slot numbers, counts, constant indices, qstrs, operator numbers)
 //   S  a signed varint: zigzag-encoded U (small int constants)
 //   J  a 16-bit signed jump offset, little-endian, relative to the end of the instruction
+//   UC a qstr (U) then a 2-byte lookup cache the VM rewrites: the position of the name's entry
+//      in the globals map (bit 15 clear) or the builtins map (bit 15 set); 0xffff = unknown
 // A function whose jumps do not fit in 16 bits is rejected with RuntimeError("code too large").
 //
 // Frames. A frame holds the raw code's slots (locals, then the closure's cells), then the value
@@ -55,11 +57,11 @@
     X(DELETE_DEREF, U, 0)                                                                          \
     X(LOAD_CLOSURE, U, 1)             /* -> the cell object in slots[U] */                         \
     X(LOAD_CLASSDEREF, UU, 1)         /* slot, qstr: the locals dict, else the cell */             \
-    X(LOAD_NAME, U, 1)                /* qstr: locals dict, globals, builtins */                   \
-    X(STORE_NAME, U, -1)                                                                           \
+    X(LOAD_NAME, UC, 1)                /* qstr: locals dict, globals, builtins */                  \
+    X(STORE_NAME, UC, -1)                                                                          \
     X(DELETE_NAME, U, 0)                                                                           \
-    X(LOAD_GLOBAL, U, 1)                                                                           \
-    X(STORE_GLOBAL, U, -1)                                                                         \
+    X(LOAD_GLOBAL, UC, 1)                                                                          \
+    X(STORE_GLOBAL, UC, -1)                                                                        \
     X(DELETE_GLOBAL, U, 0)                                                                         \
     X(LOAD_ATTR, U, 0)                /* obj -> obj.attr */                                        \
     X(STORE_ATTR, U, -2)              /* value obj -> */                                           \
@@ -131,7 +133,8 @@ typedef enum {
 } py_bc_op_t;
 
 // Operand formats and the "variable" stack effect, for the tables below.
-enum { PY_BC_FMT_NONE, PY_BC_FMT_U, PY_BC_FMT_UU, PY_BC_FMT_S, PY_BC_FMT_J };
+enum { PY_BC_FMT_NONE, PY_BC_FMT_U, PY_BC_FMT_UU, PY_BC_FMT_S, PY_BC_FMT_J, PY_BC_FMT_UC };
+#define PY_BC_CACHE_NONE (0xffff)
 #define PY_BC_EFFECT_VAR (127)
 
 // BINARY_OP operands beyond py_binary_op_t (same values as ast.h's PY_AST_CMP_*).
@@ -215,6 +218,7 @@ typedef struct py_raw_code {
     uint16_t max_stack;
     uint16_t max_blocks;
     uint16_t flags;
+    size_t frame_words; // py_frame_words() of this code, computed once
 } py_raw_code_t;
 
 // The source line of the instruction at byte [offset] of [rc]'s bytecode.
@@ -253,9 +257,26 @@ typedef struct py_frame {
 
 #define PY_BC_BLOCK_WORDS ((sizeof(py_exc_block_t) + sizeof(py_obj_t) - 1) / sizeof(py_obj_t))
 
-// Words of storage a frame of [rc] needs (header included).
+// Words of storage a frame of [rc] needs (header included); rc->frame_words caches it.
 size_t py_frame_words(const py_raw_code_t *rc);
-// Prepares [f] to run [rc] from the start with [globals]: slots unset, empty stacks.
+
+// Prepares [f] to run [rc] from the start with [globals]: empty stacks, but the slots are left
+// as they are (the caller fills them).
+static inline void py_frame_init_header(py_frame_t *f, const py_raw_code_t *rc,
+                                        py_obj_dict_t *globals) {
+    f->rc = rc;
+    f->ip = rc->code;
+    f->stack = f->slots + rc->n_locals + rc->n_free;
+    f->sp = f->stack;
+    f->blocks = (py_exc_block_t *)(f->stack + rc->max_stack);
+    f->globals = globals;
+    f->locals_dict = NULL;
+    f->gen = PY_OBJ_NULL;
+    f->n_blocks = 0;
+    f->reraise = false;
+}
+
+// py_frame_init_header, with every slot unset.
 void py_frame_init(py_frame_t *f, const py_raw_code_t *rc, py_obj_dict_t *globals);
 
 typedef enum {
@@ -286,6 +307,7 @@ py_obj_t py_obj_new_fun_bc(const py_raw_code_t *rc, py_obj_dict_t *globals, py_o
 // Calls bytecode function [fun] with the py_call_function_n_kw argument layout.
 py_obj_t py_fun_bc_call(py_obj_t fun, size_t n_args, size_t n_kw, const py_obj_t *args);
 // Fills [f]'s parameter slots from the arguments, makes the cells and copies in the closure.
+// The slots must be unset (PY_OBJ_NULL) on entry.
 void py_fun_bc_setup_frame(py_frame_t *f, const py_obj_fun_bc_t *fun, size_t n_args, size_t n_kw,
                            const py_obj_t *args);
 

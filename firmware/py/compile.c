@@ -339,10 +339,14 @@ static py_raw_code_t *unit_finish(py_compiler_t *c) {
         py_comp_error(c, u->first_line, "function too complex");
     }
     py_raw_code_t *rc = py_new(py_raw_code_t, 1);
-    rc->code = (const byte *)u->code.buf;
+    // The buffers are trimmed to size: code stays in RAM for the program's life.
+    rc->code = py_realloc(u->code.buf, u->code.alloc, u->code.len);
     rc->code_len = u->code.len;
-    rc->lines = (const byte *)u->lines.buf;
+    rc->lines = copy_out(u->lines.buf, u->lines.len);
     rc->lines_len = u->lines.len;
+    py_vstr_clear(&u->lines);
+    py_free(u->labels);
+    py_free(u->fixups);
     py_obj_list_t *consts = PY_OBJ_TO_PTR(u->consts);
     rc->n_consts = (uint16_t)consts->len;
     rc->consts = copy_out(consts->items, consts->len * sizeof(py_obj_t));
@@ -367,6 +371,7 @@ static py_raw_code_t *unit_finish(py_compiler_t *c) {
     rc->max_stack = (uint16_t)u->max_depth;
     rc->max_blocks = (uint16_t)u->max_blocks;
     rc->flags = u->flags;
+    rc->frame_words = py_frame_words(rc);
     return rc;
 }
 
@@ -441,6 +446,9 @@ static void compile_class_body(py_compiler_t *c, py_scope_t *scope) {
 
 py_raw_code_t *py_comp_scope(py_compiler_t *c, py_scope_t *scope) {
     py_stack_check();
+    if ((scope->flags & PY_SCOPE_FLAG_COROUTINE) && (scope->flags & PY_SCOPE_FLAG_GENERATOR)) {
+        py_comp_error(c, scope->line, "async generators not supported");
+    }
     py_comp_unit_t u;
     unit_init(c, &u, scope);
     c->u = &u;

@@ -6,6 +6,7 @@
 // host); a port whose libc lacks them replaces this file.
 
 #include <float.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,26 +69,53 @@ static int increment_digits(char *digits, size_t n, int exp) {
     return exp;
 }
 
+// Rounds the 17 digits [d17] (the exact value rounded once) to [prec] digits in [out]; returns
+// the exponent, or INT_MIN when the 17 digits sit exactly on a midpoint and cannot tell.
+static int round_digits(const char *d17, int exp, int prec, char *out) {
+    memcpy(out, d17, (size_t)prec);
+    const char *drop = d17 + prec;
+    bool rest = false;
+    for (int i = 1; i < 17 - prec; i++) {
+        rest |= drop[i] != '0';
+    }
+    if (*drop < '5') {
+        return exp;
+    }
+    if (*drop == '5' && !rest) {
+        return INT_MIN;
+    }
+    return increment_digits(out, (size_t)prec, exp);
+}
+
 // The shortest digits that read back as [f] (finite): stores them in [digits] (no point, no
 // trailing zeros) and returns the decimal exponent of the first digit.
 static int shortest_digits(py_float_t f, char *digits, size_t *n_digits) {
     char tmp[REPR_SCRATCH];
+    char d17[REPR_SCRATCH];
     char up[REPR_SCRATCH];
     bool neg = signbit(f);
     int e2;
     // Just below a power of two the doubles are twice as dense, so the nearest decimal may fall
     // outside f's rounding interval while the next one up is inside.
     bool pow2 = fabs(frexp(f, &e2)) == 0.5;
-    size_t n = 0;
-    int exp = 0;
+    size_t n17;
+    snprintf(tmp, sizeof(tmp), "%.16e", fabs(f));
+    int exp17 = split_e(tmp, d17, &n17);
+    size_t n = 17;
+    int exp = exp17;
     // If any string of 15 digits or fewer reads back, the 15-digit rounding is it padded with
     // zeros (a normal double carries more than 15 digits); else 16, else 17 digits always do.
-    // Subnormals carry fewer digits, so every length is tried for them.
-    for (int prec = fabs(f) < DBL_MIN ? 1 : 15; prec <= 17; prec++) {
-        snprintf(tmp, sizeof(tmp), "%.*e", prec - 1, fabs(f));
-        exp = split_e(tmp, digits, &n);
+    // Subnormals carry fewer digits, so every length is tried for them. Shorter roundings are
+    // derived from the 17 digits, as printf is slow.
+    for (int prec = fabs(f) < DBL_MIN ? 1 : 15; prec < 17; prec++) {
+        exp = round_digits(d17, exp17, prec, digits);
+        if (exp == INT_MIN) {
+            snprintf(tmp, sizeof(tmp), "%.*e", prec - 1, fabs(f));
+            exp = split_e(tmp, digits, &n);
+        }
+        n = (size_t)prec;
         if (read_back(digits, n, exp, neg) == f) {
-            break;
+            goto found;
         }
         if (pow2) {
             memcpy(up, digits, n);
@@ -95,10 +123,14 @@ static int shortest_digits(py_float_t f, char *digits, size_t *n_digits) {
             if (read_back(up, n, up_exp, neg) == f) {
                 memcpy(digits, up, n);
                 exp = up_exp;
-                break;
+                goto found;
             }
         }
     }
+    memcpy(digits, d17, 17);
+    n = 17;
+    exp = exp17;
+found:
     while (n > 1 && digits[n - 1] == '0') {
         n--;
     }

@@ -67,6 +67,8 @@ void py_gc_init(void *start, void *end) {
     py_state.gc_last_free_block = 0;
     py_state.gc_used_blocks = 0;
     py_state.gc_peak_blocks = 0;
+    py_state.gc_peak_live_blocks = 0;
+    py_state.gc_next_fit = 0;
     py_state.gc_n_collect = 0;
     py_state.gc_lock_depth = 0;
     py_state.gc_auto = true;
@@ -219,7 +221,11 @@ static void sweep(void) {
         }
     }
     py_state.gc_used_blocks = used;
+    if (used > py_state.gc_peak_live_blocks) {
+        py_state.gc_peak_live_blocks = used;
+    }
     py_state.gc_last_free_block = 0;
+    py_state.gc_next_fit = 0;
 }
 
 void py_gc_collect(void) {
@@ -251,9 +257,9 @@ void py_gc_collect(void) {
 
 // ---- Allocation ---------------------------------------------------------------------------------
 
-static size_t find_free_run(size_t n) {
+static size_t scan_free_run(size_t from, size_t to, size_t n) {
     size_t run = 0;
-    for (size_t b = py_state.gc_last_free_block; b < py_state.gc_n_blocks; b++) {
+    for (size_t b = from; b < to; b++) {
         if (at_get(b) == AT_FREE) {
             if (++run == n) {
                 return b + 1 - n;
@@ -263,6 +269,25 @@ static size_t find_free_run(size_t n) {
         }
     }
     return SIZE_MAX;
+}
+
+// Single blocks are taken first-fit from the lowest free block; longer runs next-fit from where
+// the last one was found, so a heap with many small holes is not rescanned for every allocation.
+static size_t find_free_run(size_t n) {
+    size_t lo = py_state.gc_last_free_block;
+    if (n == 1) {
+        return scan_free_run(lo, py_state.gc_n_blocks, 1);
+    }
+    size_t from = py_state.gc_next_fit > lo ? py_state.gc_next_fit : lo;
+    size_t start = scan_free_run(from, py_state.gc_n_blocks, n);
+    if (start == SIZE_MAX && from > lo) {
+        size_t to = from + n - 1 < py_state.gc_n_blocks ? from + n - 1 : py_state.gc_n_blocks;
+        start = scan_free_run(lo, to, n);
+    }
+    if (start != SIZE_MAX) {
+        py_state.gc_next_fit = start + n;
+    }
+    return start;
 }
 
 static void note_used(size_t delta) {
@@ -423,11 +448,13 @@ void py_gc_info(py_gc_info_t *info) {
     info->free = info->total - info->used;
     info->max_free = max_free * PY_GC_BLOCK_BYTES;
     info->peak_used = py_state.gc_peak_blocks * PY_GC_BLOCK_BYTES;
+    info->peak_live = py_state.gc_peak_live_blocks * PY_GC_BLOCK_BYTES;
     info->n_collect = py_state.gc_n_collect;
 }
 
 void py_gc_reset_peak(void) {
     py_state.gc_peak_blocks = py_state.gc_used_blocks;
+    py_state.gc_peak_live_blocks = 0;
 }
 
 // ---- Raising wrappers ---------------------------------------------------------------------------

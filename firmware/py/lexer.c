@@ -309,6 +309,10 @@ static void skip_whitespace(py_lexer_t *lex) {
             }
             next_char(lex);
             next_char(lex);
+            if (CUR(lex) == PY_READER_EOF) {
+                lex->tok_line = lex->line;
+                py_lexer_raise(lex, &py_type_SyntaxError, "unexpected EOF while parsing");
+            }
         } else {
             return;
         }
@@ -395,6 +399,10 @@ static void lex_string(py_lexer_t *lex, bool is_raw, bool is_bytes, bool is_f) {
         }
         tok_add_next(lex);
     }
+    // The source text must be UTF-8; escapes may then add any code point (even surrogates).
+    if (!is_bytes && !py_utf8_is_valid((const byte *)lex->vstr.buf, lex->vstr.len)) {
+        py_lexer_raise(lex, &py_type_SyntaxError, "invalid UTF-8 in string");
+    }
     if (is_f) {
         lex->tok_kind = PY_TOK_FSTRING;
         lex->tok_raw = is_raw;
@@ -403,9 +411,6 @@ static void lex_string(py_lexer_t *lex, bool is_raw, bool is_bytes, bool is_f) {
     if (!is_raw) {
         esc_ctx_t ctx = {lex->source_name, lex->tok_line};
         lex->vstr.len = decode_escapes_inplace((byte *)lex->vstr.buf, lex->vstr.len, is_bytes, &ctx);
-    }
-    if (!is_bytes && !py_utf8_is_valid((const byte *)lex->vstr.buf, lex->vstr.len)) {
-        py_lexer_raise(lex, &py_type_SyntaxError, "invalid UTF-8 in string");
     }
     lex->tok_kind = is_bytes ? PY_TOK_BYTES : PY_TOK_STRING;
 }

@@ -145,7 +145,29 @@ static PY_DEFINE_CONST_FUN_OBJ_1(math_lgamma_obj, math_lgamma);
 
 // ---- Logarithms (ints too large for a float still have one) ------------------------------------
 
-// [f]([x]) for a positive number; a big int is shifted down and [f](2) times the shift added.
+// [x] (a big int > 0) as m * 2**[*e] with m in [0.5, 1) rounded to 53 bits, as frexp would give
+// if the int were a double.
+static py_float_t big_frexp(py_obj_t x, size_t *e) {
+    py_int_view_t view;
+    size_t bits = py_mpz_bit_length(py_int_view(x, &view));
+    // Keep 55 bits and fold whatever is shifted out into the lowest, so the conversion to double
+    // rounds once, correctly.
+    py_obj_t shift = py_obj_new_int_from_uint(bits - 55);
+    py_obj_t top = py_binary_op(PY_BINARY_OP_RSHIFT, x, shift);
+    if (!py_obj_equal(py_binary_op(PY_BINARY_OP_LSHIFT, top, shift), x)) {
+        top = py_binary_op(PY_BINARY_OP_OR, top, PY_OBJ_NEW_SMALL_INT(1));
+    }
+    py_float_t m = ldexp(py_int_as_float(top), -55);
+    *e = bits;
+    if (m == 1.0) {
+        m = 0.5;
+        (*e)++;
+    }
+    return m;
+}
+
+// [f]([x]) for a positive number; an int too large for a float goes through its mantissa and
+// exponent, as CPython does.
 static py_float_t log_of(py_obj_t x, math_fun_1_t f) {
     if (py_int_is_big(x)) {
         py_int_view_t view;
@@ -153,11 +175,11 @@ static py_float_t log_of(py_obj_t x, math_fun_1_t f) {
         if (z->neg) {
             raise_domain();
         }
-        size_t bits = py_mpz_bit_length(z);
-        if (bits > DBL_MAX_EXP - 1) {
-            size_t shift = bits - 64;
-            py_obj_t top = py_binary_op(PY_BINARY_OP_RSHIFT, x, py_obj_new_int_from_uint(shift));
-            return f(py_int_as_float(top)) + (py_float_t)shift * f(2.0);
+        py_float_t d;
+        if (!py_mpz_as_double_checked(z, &d)) {
+            size_t e;
+            py_float_t m = big_frexp(x, &e);
+            return f(m) + f(2.0) * (py_float_t)e;
         }
     }
     py_float_t v = py_obj_get_float(x);
@@ -258,13 +280,11 @@ static py_obj_t int_arg(py_obj_t x) {
     if (py_obj_is_int(x)) {
         return py_int_unary_op(PY_UNARY_OP_POSITIVE, x);
     }
-    if (py_obj_get_type(x)->flags & PY_TYPE_FLAG_IS_HEAP) {
-        py_obj_t r = py_unary_op(PY_UNARY_OP_INDEX, x);
-        if (py_obj_is_int(r)) {
-            return r;
-        }
+    py_obj_t r = py_int_from_index(x);
+    if (r == PY_OBJ_NULL) {
+        raise_not_integer(x);
     }
-    raise_not_integer(x);
+    return r;
 }
 
 static py_obj_t math_ldexp(py_obj_t x_in, py_obj_t i_in) {
@@ -299,10 +319,10 @@ static py_obj_t math_hypot(size_t n_args, const py_obj_t *args) {
         }
     }
     if (isinf(max)) {
-        return py_obj_new_float(INFINITY);
+        return py_obj_new_float((py_float_t)INFINITY);
     }
     if (any_nan) {
-        return py_obj_new_float(NAN);
+        return py_obj_new_float((py_float_t)NAN);
     }
     if (max == 0.0) {
         return py_obj_new_float(0.0);
@@ -361,6 +381,15 @@ static PY_DEFINE_CONST_FUN_OBJ_KW(math_isclose_obj, 0, math_isclose);
 
 // ---- Exact sums and integer functions ----------------------------------------------------------
 
+// hi = x + y rounded, *lo = the rounding error (for |x| >= |y|). The volatile forces each step
+// to double precision on FPUs that keep wider intermediates (x87 in 32-bit host builds).
+static py_float_t two_sum(py_float_t x, py_float_t y, py_float_t *lo) {
+    volatile py_float_t hi = x + y;
+    volatile py_float_t t = hi - x;
+    *lo = y - t;
+    return hi;
+}
+
 // fsum: Shewchuk's exact running sum as a list of non-overlapping partials.
 static py_obj_t math_fsum(py_obj_t iterable) {
     py_float_t stack_partials[FSUM_STACK_PARTIALS];
@@ -377,6 +406,7 @@ static py_obj_t math_fsum(py_obj_t iterable) {
             continue;
         }
         size_t k = 0;
+        py_float_t lo_part;
         for (size_t i = 0; i < n; i++) {
             py_float_t y = p[i];
             if (fabs(x) < fabs(y)) {
@@ -384,7 +414,7 @@ static py_obj_t math_fsum(py_obj_t iterable) {
                 x = y;
                 y = t;
             }
-            py_float_t hi = x + y, lo = y - (hi - x);
+            py_float_t hi = two_sum(x, y, &lo_part), lo = lo_part;
             if (lo != 0.0) {
                 p[k++] = lo;
             }
@@ -422,14 +452,13 @@ static py_obj_t math_fsum(py_obj_t iterable) {
         py_float_t lo = 0.0;
         while (i > 0) {
             py_float_t x = hi, y = p[--i];
-            hi = x + y;
-            lo = y - (hi - x);
+            hi = two_sum(x, y, &lo);
             if (lo != 0.0) {
                 break;
             }
         }
         if (i > 0 && ((lo < 0.0 && p[i - 1] < 0.0) || (lo > 0.0 && p[i - 1] > 0.0))) {
-            py_float_t y = lo * 2.0, x = hi + y;
+            volatile py_float_t y = lo * 2.0, x = hi + y;
             if (y == x - hi) {
                 hi = x;
             }
@@ -592,8 +621,8 @@ static PY_DEFINE_CONST_FUN_OBJ_KW(math_prod_obj, 0, math_prod);
 static const py_obj_float_t math_e_obj = {{&py_type_float}, M_E};
 static const py_obj_float_t math_pi_obj = {{&py_type_float}, M_PI};
 static const py_obj_float_t math_tau_obj = {{&py_type_float}, 2.0 * M_PI};
-static const py_obj_float_t math_inf_obj = {{&py_type_float}, INFINITY};
-static const py_obj_float_t math_nan_obj = {{&py_type_float}, NAN};
+static const py_obj_float_t math_inf_obj = {{&py_type_float}, (py_float_t)INFINITY};
+static const py_obj_float_t math_nan_obj = {{&py_type_float}, (py_float_t)NAN};
 
 static const py_map_elem_t math_globals_table[] = {
     {PY_ROM_QSTR(PY_QSTR___name__), PY_ROM_QSTR(PY_QSTR_math)},

@@ -9,6 +9,9 @@
 // Longest bytearray: lengths and growth arithmetic stay far from overflow.
 #define BYTEARRAY_MAX_LEN (SIZE_MAX / 4)
 
+// Where an empty bytearray's items point until it first grows, so that [items] is never NULL.
+static byte no_items[1];
+
 static py_obj_bytearray_t *ba_of(py_obj_t o) {
     return PY_OBJ_TO_PTR(o);
 }
@@ -22,7 +25,7 @@ static void ba_reserve(py_obj_bytearray_t *o, size_t n) {
         py_raise_MemoryError();
     }
     size_t alloc = n + n / 4 + 8;
-    if (o->items == NULL) {
+    if (o->alloc == 0) {
         o->items = py_malloc_noscan(alloc);
     } else {
         o->items = py_realloc(o->items, o->alloc, alloc);
@@ -35,6 +38,7 @@ py_obj_t py_obj_new_bytearray(size_t len, const void *items) {
         py_raise_MemoryError();
     }
     py_obj_bytearray_t *o = py_new_obj(py_obj_bytearray_t, &py_type_bytearray);
+    o->items = no_items;
     if (len > 0) {
         o->items = py_malloc_noscan(len);
         o->alloc = len;
@@ -130,6 +134,8 @@ static py_obj_t bytearray_binary_op(py_binary_op_t op, py_obj_t lhs, py_obj_t rh
             return ba_repeat(lhs, rhs, true);
         case PY_BINARY_OP_CONTAINS:
             return PY_OBJ_NEW_BOOL(py_bytes_contains(o->items, o->len, rhs));
+        case PY_BINARY_OP_MODULO:
+            return py_str_modulo(lhs, rhs);
         default:
             break;
     }
@@ -167,15 +173,26 @@ static size_t slice_count(const py_bound_slice_t *bs) {
     return 0;
 }
 
+// Resolves [index] against [o]. Resolving may run Python code (__index__) that resizes [o], so
+// the result is clamped to the length [o] has afterwards.
+static void ba_resolve(py_obj_bytearray_t *o, py_obj_t index, py_bound_slice_t *bs) {
+    py_obj_slice_indices(index, o->len, bs);
+    intptr_t len = (intptr_t)o->len;
+    intptr_t lo = bs->step > 0 ? 0 : -1, hi = bs->step > 0 ? len : len - 1;
+    bs->start = bs->start < lo ? lo : bs->start > hi ? hi : bs->start;
+    bs->stop = bs->stop < lo ? lo : bs->stop > hi ? hi : bs->stop;
+}
+
 static void ba_slice_store(py_obj_bytearray_t *o, py_obj_t index, py_obj_t value) {
-    py_bound_slice_t bs;
-    py_obj_slice_indices(index, o->len, &bs);
+    // The new bytes first (iterating them may run Python code), then the slice.
     py_vstr_t v;
     if (value == PY_OBJ_NULL) {
         py_vstr_init(&v, 1);
     } else {
         value_bytes(&v, value);
     }
+    py_bound_slice_t bs;
+    ba_resolve(o, index, &bs);
     if (bs.step == 1) {
         // An empty range (stop before start) inserts at start.
         size_t a = (size_t)bs.start;
@@ -214,7 +231,9 @@ static py_obj_t bytearray_subscr(py_obj_t self, py_obj_t index, py_obj_t value) 
     py_obj_bytearray_t *o = ba_of(self);
     if (py_obj_is_slice(index)) {
         if (value == PY_OBJ_SENTINEL) {
-            return py_bytes_slice(&py_type_bytearray, o->items, o->len, index);
+            py_bound_slice_t bs;
+            ba_resolve(o, index, &bs);
+            return py_bytes_slice_bound(&py_type_bytearray, o->items, &bs);
         }
         ba_slice_store(o, index, value);
         return py_const_none;

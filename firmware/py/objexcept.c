@@ -49,7 +49,9 @@ static py_obj_exception_t *emergency_alloc(const py_obj_type_t *type) {
     return e;
 }
 
-py_obj_t py_exception_alloc(const py_obj_type_t *type, size_t n_args, const py_obj_t *args) {
+// Not inlined: its locals would otherwise live in callers' frames across their setjmp.
+__attribute__((noinline)) py_obj_t py_exception_alloc(const py_obj_type_t *type, size_t n_args,
+                                                      const py_obj_t *args) {
     py_obj_exception_t *e = py_gc_alloc(sizeof(py_obj_exception_t), 0);
     if (e == NULL) {
         if (py_type_is_heap(type)) {
@@ -61,10 +63,7 @@ py_obj_t py_exception_alloc(const py_obj_type_t *type, size_t n_args, const py_o
     e->base.type = type;
     e->args = (py_obj_tuple_t *)&empty_tuple;
     if (n_args > 0) {
-        // Keep [e] reachable from the stack while the tuple is allocated.
-        volatile py_obj_t keep = e;
         e->args = PY_OBJ_TO_PTR(py_obj_new_tuple(n_args, args));
-        (void)keep;
     }
     return PY_OBJ_FROM_PTR(e);
 }
@@ -122,8 +121,8 @@ py_obj_t py_obj_new_exception_args(const py_obj_type_t *exc_type, size_t n_args,
     return py_exception_alloc(exc_type, n_args, args);
 }
 
-// Sets the single argument of a fresh exception to the str made by [make]; when the heap cannot
-// hold the text the exception keeps no arguments rather than failing.
+// A fresh exception whose one argument is [len] bytes of text at [msg]; when the heap cannot hold
+// the text the exception keeps no arguments rather than failing.
 static py_obj_t exception_with_text(const py_obj_type_t *exc_type, const char *msg, size_t len) {
     py_obj_t exc = py_exception_alloc(exc_type, 0, NULL);
     if (get_exc(exc)->is_emergency) {

@@ -10,6 +10,7 @@
 #include "gc.h"
 #include "objint.h"
 #include "objects.h"
+#include "objtype.h"
 #include "runtime.h"
 
 #if PY_FEATURE_FLOAT
@@ -108,10 +109,10 @@ py_obj_t py_obj_new_float_from_str(const char *str, size_t len) {
     }
     size_t rest = (size_t)(end - s);
     if (match_word(s, rest, "inf") || match_word(s, rest, "infinity")) {
-        return py_obj_new_float(neg ? -INFINITY : INFINITY);
+        return py_obj_new_float(neg ? -(py_float_t)INFINITY : (py_float_t)INFINITY);
     }
     if (match_word(s, rest, "nan")) {
-        return py_obj_new_float(NAN);
+        return py_obj_new_float((py_float_t)NAN);
     }
     char stack_buf[FLOAT_PARSE_STACK_BUF];
     char *buf = len < sizeof(stack_buf) ? stack_buf : py_malloc_noscan(len + 1);
@@ -162,6 +163,14 @@ static py_obj_t float_from_object(py_obj_t o) {
         }
         return py_obj_new_float(py_int_as_float(r));
     }
+    // An instance of a subclass of float or int carries its value as the native subobject.
+    py_obj_t sub = py_instance_native(o);
+    if (sub != PY_OBJ_NULL && py_obj_is_type(sub, &py_type_float)) {
+        return sub;
+    }
+    if (sub != PY_OBJ_NULL && py_obj_is_int(sub)) {
+        return py_obj_new_float(py_int_as_float(sub));
+    }
     return PY_OBJ_NULL;
 }
 
@@ -211,11 +220,15 @@ void py_float_divmod(py_float_t a, py_float_t b, py_float_t *quo, py_float_t *re
 }
 
 static py_float_t float_pow(py_float_t a, py_float_t b) {
-    if (a == 0.0 && b < 0.0) {
+    if (a == 0.0 && b < 0.0 && isfinite(b)) {
         py_raise_zero_division();
     }
     if (a < 0.0 && isfinite(a) && isfinite(b) && b != floor(b)) {
-        // CPython gives a complex number here; there is no complex type.
+        // CPython gives a complex number here (or OverflowError when even its magnitude
+        // overflows); there is no complex type.
+        if (isinf(pow(-a, b))) {
+            py_raise_msg(&py_type_OverflowError, "complex exponentiation");
+        }
         py_raise_ValueError("math domain error");
     }
     py_float_t r = pow(a, b);

@@ -36,7 +36,7 @@ py_obj_t py_obj_new_gen(const py_obj_fun_bc_t *fun, size_t n_args, size_t n_kw,
     const py_raw_code_t *rc = fun->rc;
     const py_obj_type_t *type =
         (rc->flags & PY_CODE_FLAG_COROUTINE) ? &py_type_coro : &py_type_gen;
-    py_obj_gen_t *g = py_new_obj_var(py_obj_gen_t, py_frame_words(rc) * sizeof(py_obj_t), type);
+    py_obj_gen_t *g = py_new_obj_var(py_obj_gen_t, rc->frame_words * sizeof(py_obj_t), type);
     py_frame_t *f = gen_frame(g);
     py_frame_init(f, rc, fun->globals);
     py_fun_bc_setup_frame(f, fun, n_args, n_kw, args);
@@ -50,6 +50,7 @@ static const char *kind_name(py_obj_gen_t *g) {
 }
 
 py_vm_kind_t py_gen_resume(py_obj_t self, py_obj_t send, py_obj_t throw, py_obj_t *out) {
+    py_stack_check();
     py_obj_gen_t *g = PY_OBJ_TO_PTR(self);
     py_frame_t *f = gen_frame(g);
     switch (g->state) {

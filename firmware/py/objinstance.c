@@ -180,7 +180,10 @@ static void instance_print(const py_print_t *print, py_obj_t self, py_print_kind
         py_obj_t m = py_type_lookup_heap(type, PY_QSTR___str__);
         if (m != PY_OBJ_NULL) {
             r = call_member(self, m, 0, 0, NULL);
-        } else if (native != NULL && native->print != NULL) {
+        } else if (native != NULL && native->print != NULL &&
+                   ((native->flags & PY_TYPE_FLAG_IS_EXCEPTION) || native == &py_type_str)) {
+            // Only str and exceptions have a __str__ of their own; for the other built-in
+            // types str() is repr(), so a Python __repr__ must win.
             native->print(print, py_instance_native(self), PY_PRINT_STR);
             return;
         }

@@ -11,6 +11,7 @@
 #include "gc.h"
 #include "objint.h"
 #include "objects.h"
+#include "objtype.h"
 #include "runtime.h"
 
 #define SMALL_BITS ((int)(sizeof(intptr_t) * 8))
@@ -276,6 +277,25 @@ static py_obj_t int_from_text(const char *s, size_t len, unsigned base) {
 
 // ---- Conversions to C -------------------------------------------------------------------------
 
+py_obj_t py_int_from_index(py_obj_t o) {
+    if (!(py_obj_get_type(o)->flags & PY_TYPE_FLAG_IS_HEAP)) {
+        return PY_OBJ_NULL;
+    }
+    py_obj_t dest[2];
+    py_load_method_maybe(o, PY_QSTR___index__, dest);
+    if (dest[0] != PY_OBJ_NULL) {
+        py_obj_t r = py_call_method_n_kw(0, 0, dest);
+        if (!py_obj_is_int(r)) {
+            py_raise_msg_varg(&py_type_TypeError, "__index__ returned non-int (type %s)",
+                              py_obj_get_type_str(r));
+        }
+        return r;
+    }
+    // An instance of a subclass of int carries its value as the native subobject.
+    py_obj_t sub = py_instance_native(o);
+    return sub != PY_OBJ_NULL && py_obj_is_int(sub) ? sub : PY_OBJ_NULL;
+}
+
 static PY_NORETURN void raise_not_int(py_const_obj_t o) {
     py_raise_msg_varg(&py_type_TypeError, "can't convert %s to int", py_obj_get_type_str(o));
 }
@@ -291,7 +311,9 @@ bool py_obj_get_int_maybe(py_const_obj_t o, intptr_t *value) {
             py_raise_msg(&py_type_OverflowError, "overflow converting long int to machine word");
         }
     } else {
-        return false;
+        // Objects of Python classes may define __index__ (or subclass int).
+        py_obj_t r = py_int_from_index(x);
+        return r != PY_OBJ_NULL && py_obj_get_int_maybe(r, value);
     }
     return true;
 }
@@ -300,13 +322,6 @@ intptr_t py_obj_get_int(py_const_obj_t o) {
     intptr_t v;
     if (py_obj_get_int_maybe(o, &v)) {
         return v;
-    }
-    // Objects of Python classes may define __index__.
-    if (py_obj_get_type(o)->flags & PY_TYPE_FLAG_IS_HEAP) {
-        py_obj_t r = py_unary_op(PY_UNARY_OP_INDEX, (py_obj_t)o);
-        if (py_obj_get_int_maybe(r, &v)) {
-            return v;
-        }
     }
     raise_not_int(o);
 }

@@ -43,6 +43,9 @@ py_obj_t py_int_binary_op(py_binary_op_t op, py_obj_t lhs, py_obj_t rhs);
 // int's attribute slot (real, imag, numerator, denominator) and methods, shared with bool.
 void py_int_attr(py_obj_t self, qstr attr, py_obj_t *dest);
 extern const py_obj_dict_t py_int_locals_dict;
+// The int an object of a Python class stands for: __index__(), or the value of an instance of a
+// subclass of int; PY_OBJ_NULL for anything else (including non-heap types).
+py_obj_t py_int_from_index(py_obj_t o);
 // Binary operation on two ints (small, big or bool) of which at least one is big, or whose
 // small-int result overflowed (objint_big.c). [op] is a plain operator (or DIVMOD).
 py_obj_t py_int_big_binary_op(py_binary_op_t op, py_obj_t lhs, py_obj_t rhs);

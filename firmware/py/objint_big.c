@@ -408,16 +408,13 @@ PY_DEFINE_CONST_FUN_OBJ_KW(py_builtin_round_obj, 0, builtin_round);
 // bin(), oct(), hex(): the digits of an int (or an object with __index__) behind a prefix.
 static py_obj_t format_prefixed(py_obj_t x, unsigned base, const char *prefix) {
     if (!py_obj_is_int(x)) {
-        if (!(py_obj_get_type(x)->flags & PY_TYPE_FLAG_IS_HEAP)) {
+        py_obj_t r = py_int_from_index(x);
+        if (r == PY_OBJ_NULL) {
             py_raise_msg_varg(&py_type_TypeError,
                               "'%s' object cannot be interpreted as an integer",
                               py_obj_get_type_str(x));
         }
-        x = py_unary_op(PY_UNARY_OP_INDEX, x);
-        if (!py_obj_is_int(x)) {
-            py_raise_msg_varg(&py_type_TypeError, "__index__ returned non-int (type %s)",
-                              py_obj_get_type_str(x));
-        }
+        x = r;
     }
     size_t len;
     const char *digits = py_obj_str_get_data(py_obj_int_format_base(x, base, false), &len);

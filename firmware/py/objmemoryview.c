@@ -107,9 +107,9 @@ static void check_writable(py_obj_memoryview_t *mv) {
 
 static py_obj_t mv_slice(py_obj_t self, py_obj_t index, py_obj_t value) {
     py_obj_memoryview_t *mv = mv_of(self);
-    byte *data = mv_data(mv);
     py_bound_slice_t bs;
-    py_obj_slice_indices(index, mv->len, &bs);
+    py_obj_slice_indices(index, mv->len, &bs); // may run Python code: before taking the address
+    byte *data = mv_data(mv);
     if (bs.step != 1) {
         py_raise_NotImplementedError("only slices with step=1 (aka None) are supported");
     }
@@ -128,8 +128,7 @@ static py_obj_t mv_slice(py_obj_t self, py_obj_t index, py_obj_t value) {
                           py_obj_get_type_str(value));
     }
     if (info.len != n) {
-        py_raise_ValueError(
-            "memoryview assignment: lvalue and rvalue have different structures");
+        py_raise_ValueError("memoryview assignment: lvalue and rvalue have different structures");
     }
     memmove(data + a, info.buf, n);
     return py_const_none;
@@ -140,8 +139,8 @@ static py_obj_t memoryview_subscr(py_obj_t self, py_obj_t index, py_obj_t value)
     if (py_obj_is_slice(index)) {
         return mv_slice(self, index, value);
     }
-    byte *data = mv_data(mv);
     size_t i = py_get_index(&py_type_memoryview, mv->len, index, false);
+    byte *data = mv_data(mv);
     if (value == PY_OBJ_SENTINEL) {
         return PY_OBJ_NEW_SMALL_INT(data[i]);
     }

@@ -25,10 +25,37 @@ static bool is_generic_instance(py_obj_t self) {
            !py_obj_is_type_obj(self);
 }
 
+// Containers a subclass's __init__ fills through super().__init__(...).
+static bool native_is_mutable(const py_obj_type_t *native) {
+    return native == &py_type_list || native == &py_type_dict || native == &py_type_set ||
+           native == &py_type_bytearray;
+}
+
+// Built-in containers have no __init__ of their own here, so for an instance of a subclass of
+// one, super().__init__(*args, **kw) arrives at object.__init__ and remakes the container.
 static py_obj_t object___init__(size_t n_args, const py_obj_t *args, py_map_t *kw) {
-    (void)n_args;
-    (void)args;
-    (void)kw;
+    py_obj_t self = args[0];
+    if (!is_generic_instance(self) || (n_args == 1 && kw->used == 0)) {
+        return py_const_none;
+    }
+    const py_obj_heap_type_t *t = (const py_obj_heap_type_t *)py_obj_get_type(self);
+    if (t->layout != PY_LAYOUT_SUBOBJ || !native_is_mutable(t->native_base)) {
+        return py_const_none;
+    }
+    size_t n_pos = n_args - 1;
+    py_obj_t *all = py_new(py_obj_t, n_pos + 2 * kw->used + 1);
+    for (size_t i = 0; i < n_pos; i++) {
+        all[i] = args[1 + i];
+    }
+    size_t j = n_pos;
+    for (size_t i = 0; i < kw->filled; i++) {
+        if (py_map_slot_is_filled(kw, i)) {
+            all[j++] = kw->table[i].key;
+            all[j++] = kw->table[i].value;
+        }
+    }
+    py_obj_t sub = t->native_base->make_new(t->native_base, n_pos, kw->used, all);
+    ((py_obj_instance_t *)PY_OBJ_TO_PTR(self))->subobj[0] = sub;
     return py_const_none;
 }
 static PY_DEFINE_CONST_FUN_OBJ_KW(object___init___obj, 1, object___init__);

@@ -62,7 +62,9 @@ static py_obj_t property_make_new(const py_obj_type_t *type, size_t n_args, size
         py_raise_TypeError("property() takes at most 4 arguments");
     }
     py_obj_t vals[4] = {PY_OBJ_NULL, PY_OBJ_NULL, PY_OBJ_NULL, PY_OBJ_NULL};
-    memcpy(vals, args, n_args * sizeof(py_obj_t));
+    for (size_t i = 0; i < n_args; i++) {
+        vals[i] = args[i];
+    }
     for (size_t i = 0; i < n_kw; i++) {
         qstr key = py_obj_str_get_qstr(args[n_args + 2 * i]);
         size_t j = 0;

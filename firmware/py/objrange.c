@@ -392,7 +392,7 @@ static py_obj_t range_subscr(py_obj_t self_in, py_obj_t index, py_obj_t value) {
         i = int_op(PY_BINARY_OP_ADD, i, len);
     }
     if (int_lt(i, PY_OBJ_NEW_SMALL_INT(0)) || !int_lt(i, len)) {
-        py_raise_msg(&py_type_IndexError, "range object index out of range");
+        py_raise_msg(&py_type_IndexError, "range index out of range");
     }
     return range_item(r, i);
 }

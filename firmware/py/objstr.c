@@ -6,11 +6,12 @@
 // are const objects, and other short texts reuse an interned qstr when one exists. The methods
 // live in objstr_methods.c, objstr_case.c and objstr_codec.c.
 
+#include "objstr.h"
+
 #include <string.h>
 
 #include "builtin.h"
 #include "gc.h"
-#include "objstr.h"
 #include "objtype.h"
 
 // Texts up to this many bytes are looked up among the qstrs before a new object is made.
@@ -21,16 +22,17 @@
 // ---- Constant objects ---------------------------------------------------------------------------
 
 // Each ASCII character followed by a NUL, for the const single-character strs.
-#define T1(c) (byte)(c), 0
-#define T4(c) T1(c), T1((c) + 1), T1((c) + 2), T1((c) + 3)
+#define T1(c)  (byte)(c), 0
+#define T4(c)  T1(c), T1((c) + 1), T1((c) + 2), T1((c) + 3)
 #define T16(c) T4(c), T4((c) + 4), T4((c) + 8), T4((c) + 12)
 static const byte ascii_text[256] = {
     T16(0), T16(16), T16(32), T16(48), T16(64), T16(80), T16(96), T16(112),
 };
 
 // Hashes of const objects are computed on demand and never stored (they may be in flash).
-#define S1(c) {{&py_type_str}, 0, 1, 1, &ascii_text[2 * (c)]}
-#define S4(c) S1(c), S1((c) + 1), S1((c) + 2), S1((c) + 3)
+#define S1(c)                                                                                      \
+    { {&py_type_str}, 0, 1, 1, &ascii_text[2 * (c)] }
+#define S4(c)  S1(c), S1((c) + 1), S1((c) + 2), S1((c) + 3)
 #define S16(c) S4(c), S4((c) + 4), S4((c) + 8), S4((c) + 12)
 static const py_obj_str_t ascii_strs[128] = {
     S16(0), S16(16), S16(32), S16(48), S16(64), S16(80), S16(96), S16(112),
@@ -153,8 +155,7 @@ bool py_obj_is_str_or_bytes(py_const_obj_t o) {
     return py_obj_is_str(o) || py_obj_is_type(o, &py_type_bytes);
 }
 
-// The str/bytes/bytearray inside an instance of a Python subclass of one, else [o].
-static py_obj_t native_of(py_obj_t o) {
+py_obj_t py_str_native(py_obj_t o) {
     if (PY_OBJ_IS_OBJ(o) && py_type_is_heap(py_obj_get_type(o))) {
         py_obj_t n = py_instance_native(o);
         if (n != PY_OBJ_NULL) {
@@ -166,7 +167,7 @@ static py_obj_t native_of(py_obj_t o) {
 
 const char *py_obj_str_get_data(py_obj_t self, size_t *len) {
     if (!py_obj_is_str_or_bytes(self)) {
-        self = native_of(self);
+        self = py_str_native(self);
         if (!py_obj_is_str_or_bytes(self)) {
             py_raise_msg_varg(&py_type_TypeError, "can't convert '%s' object to str implicitly",
                               py_obj_get_type_str(self));
@@ -225,7 +226,7 @@ void py_str_get_self(py_obj_t self, py_strarg_t *out) {
             out->type = t;
             return;
         }
-        py_obj_t n = native_of(self);
+        py_obj_t n = py_str_native(self);
         if (n != self) {
             py_str_get_self(n, out);
             return;
@@ -240,7 +241,7 @@ const byte *py_str_get_arg(const py_obj_type_t *self_type, py_obj_t arg, size_t 
         if (py_obj_is_str(arg)) {
             return py_str_data(arg, len);
         }
-        py_obj_t n = native_of(arg);
+        py_obj_t n = py_str_native(arg);
         if (py_obj_is_str(n)) {
             return py_str_data(n, len);
         }
@@ -379,7 +380,7 @@ bool py_get_buffer(py_obj_t o, py_buffer_info_t *info, unsigned flags) {
         if (t->buffer != NULL && t->buffer(o, info, flags) == 0) {
             return true;
         }
-        py_obj_t n = native_of(o);
+        py_obj_t n = py_str_native(o);
         if (n != o) {
             return py_get_buffer(n, info, flags);
         }
@@ -450,12 +451,16 @@ void py_str_print_quoted(const py_print_t *print, const byte *data, size_t len, 
                 continue;
             }
         }
-        py_print_strn(print, (const char *)run, (size_t)(p - run));
+        if (p > run) {
+            py_print_strn(print, (const char *)run, (size_t)(p - run));
+        }
         print_escape(print, c, quote);
         p += n;
         run = p;
     }
-    py_print_strn(print, (const char *)run, (size_t)(p - run));
+    if (p > run) {
+        py_print_strn(print, (const char *)run, (size_t)(p - run));
+    }
     py_print_strn(print, &quote, 1);
 }
 
@@ -686,7 +691,7 @@ static py_obj_t str_contains(const py_obj_type_t *type, const byte *d, size_t le
         return PY_OBJ_NEW_BOOL(py_bytes_contains(d, len, item));
     }
     if (!py_obj_is_str(item)) {
-        py_obj_t n = native_of(item);
+        py_obj_t n = py_str_native(item);
         if (!py_obj_is_str(n)) {
             py_raise_msg_varg(&py_type_TypeError,
                               "'in <string>' requires string as left operand, not %s",
@@ -761,6 +766,12 @@ static py_obj_t str_binary_op(py_binary_op_t op, py_obj_t lhs, py_obj_t rhs) {
 py_obj_t py_bytes_slice(const py_obj_type_t *type, const byte *data, size_t len, py_obj_t slice) {
     py_bound_slice_t bs;
     py_obj_slice_indices(slice, len, &bs);
+    return py_bytes_slice_bound(type, data, &bs);
+}
+
+py_obj_t py_bytes_slice_bound(const py_obj_type_t *type, const byte *data,
+                              const py_bound_slice_t *slice) {
+    py_bound_slice_t bs = *slice;
     size_t n = 0;
     if (bs.step > 0 && bs.stop > bs.start) {
         n = (size_t)((bs.stop - bs.start + bs.step - 1) / bs.step);
@@ -948,7 +959,7 @@ static py_obj_t builtin_chr(py_obj_t arg) {
 PY_DEFINE_CONST_FUN_OBJ_1(py_builtin_chr_obj, builtin_chr);
 
 static py_obj_t builtin_ord(py_obj_t arg) {
-    py_obj_t o = native_of(arg);
+    py_obj_t o = py_str_native(arg);
     size_t len;
     if (py_obj_is_str(o)) {
         const byte *d = py_str_data(o, &len);

@@ -51,6 +51,8 @@ static inline const byte *py_str_data(py_const_obj_t o, size_t *len) {
     return s->data;
 }
 
+// The str, bytes or bytearray inside an instance of a Python subclass of one, else [o].
+py_obj_t py_str_native(py_obj_t o);
 // Number of code points of str [o] (bytes for bytes).
 size_t py_str_charlen(py_const_obj_t o);
 // Fills [out] from [self], a str, qstr, bytes or bytearray; raises TypeError for anything else.
@@ -89,8 +91,12 @@ static inline size_t py_utf8_prev(const byte *data, size_t pos) {
 // Searches [hay] (hlen bytes) for [needle] (nlen bytes) from the front (dir > 0) or back
 // (dir < 0); returns the byte offset or -1.
 intptr_t py_bytes_find(const byte *hay, size_t hlen, const byte *needle, size_t nlen, int dir);
-// A slice of byte sequence [data] as a new object of [type] (bytes or bytearray).
+// A slice of byte sequence [data] as a new object of [type] (bytes or bytearray). Resolving
+// [slice] may run Python code (__index__), so [data] must not be a bytearray's storage.
 py_obj_t py_bytes_slice(const py_obj_type_t *type, const byte *data, size_t len, py_obj_t slice);
+// The same for a slice already resolved against the length of [data].
+py_obj_t py_bytes_slice_bound(const py_obj_type_t *type, const byte *data,
+                              const py_bound_slice_t *slice);
 // Compares two byte strings: <0, 0, >0.
 int py_bytes_cmp(const byte *a, size_t alen, const byte *b, size_t blen);
 // Applies comparison [op] (LESS ... NOT_EQUAL) to the result [cmp] of a three-way compare;
@@ -165,17 +171,17 @@ py_obj_t py_bytes_hex(const byte *data, size_t len, size_t n_args, const py_obj_
 
 // A parsed format specification: [[fill]align][sign][#][0][width][grouping][.precision][type].
 typedef struct py_fmt_spec {
-    uint32_t fill;  // code point
+    uint32_t fill;   // code point
     bool fill_given; // [fill] was written in the spec
-    bool z;         // 'z': negative zero shows as zero
-    char align;     // '<' '>' '^' '=' or 0 (the type's default)
-    char sign;      // '+' '-' ' ' or 0
-    bool alt;       // '#'
-    bool zero;      // '0' before the width
-    char grouping;  // ',' '_' or 0
-    char type;      // presentation type or 0
-    intptr_t width; // 0 when absent
-    intptr_t prec;  // -1 when absent
+    bool z;          // 'z': negative zero shows as zero
+    char align;      // '<' '>' '^' '=' or 0 (the type's default)
+    char sign;       // '+' '-' ' ' or 0
+    bool alt;        // '#'
+    bool zero;       // '0' before the width
+    char grouping;   // ',' '_' or 0
+    char type;       // presentation type or 0
+    intptr_t width;  // 0 when absent
+    intptr_t prec;   // -1 when absent
 } py_fmt_spec_t;
 
 // Parses [len] bytes at [s]; raises ValueError for malformed specs.
@@ -198,19 +204,21 @@ py_obj_t py_str_modulo(py_obj_t fmt, py_obj_t args);
 
 extern const py_obj_fun_builtin_t py_str_find_obj, py_str_rfind_obj, py_str_index_obj,
     py_str_rindex_obj, py_str_count_obj, py_str_startswith_obj, py_str_endswith_obj,
-    py_str_split_obj, py_str_rsplit_obj, py_str_splitlines_obj, py_str_join_obj,
-    py_str_strip_obj, py_str_lstrip_obj, py_str_rstrip_obj, py_str_partition_obj,
-    py_str_rpartition_obj, py_str_replace_obj, py_str_removeprefix_obj,
-    py_str_removesuffix_obj, py_str_center_obj, py_str_ljust_obj, py_str_rjust_obj,
-    py_str_zfill_obj, py_str_expandtabs_obj, py_str_upper_obj, py_str_lower_obj,
-    py_str_capitalize_obj, py_str_title_obj, py_str_swapcase_obj, py_str_casefold_obj,
-    py_str_isdigit_obj, py_str_isalpha_obj, py_str_isspace_obj, py_str_isupper_obj,
-    py_str_islower_obj, py_str_isalnum_obj, py_str_isdecimal_obj, py_str_isnumeric_obj,
-    py_str_isidentifier_obj, py_str_isascii_obj, py_str_isprintable_obj, py_str_istitle_obj,
-    py_str_encode_obj, py_str_decode_obj, py_str_format_obj, py_str_format_map_obj,
-    py_str_translate_obj, py_str_hex_obj, py_str_fromhex_fun_obj, py_str_maketrans_fun_obj;
+    py_str_split_obj, py_str_rsplit_obj, py_str_splitlines_obj, py_str_join_obj, py_str_strip_obj,
+    py_str_lstrip_obj, py_str_rstrip_obj, py_str_partition_obj, py_str_rpartition_obj,
+    py_str_replace_obj, py_str_removeprefix_obj, py_str_removesuffix_obj, py_str_center_obj,
+    py_str_ljust_obj, py_str_rjust_obj, py_str_zfill_obj, py_str_expandtabs_obj, py_str_upper_obj,
+    py_str_lower_obj, py_str_capitalize_obj, py_str_title_obj, py_str_swapcase_obj,
+    py_str_casefold_obj, py_str_isdigit_obj, py_str_isalpha_obj, py_str_isspace_obj,
+    py_str_isupper_obj, py_str_islower_obj, py_str_isalnum_obj, py_str_isdecimal_obj,
+    py_str_isnumeric_obj, py_str_isidentifier_obj, py_str_isascii_obj, py_str_isprintable_obj,
+    py_str_istitle_obj, py_str_encode_obj, py_str_decode_obj, py_str_format_obj,
+    py_str_format_map_obj, py_str_translate_obj, py_str_hex_obj, py_str_fromhex_fun_obj,
+    py_str_maketrans_fun_obj;
 extern const py_obj_static_class_method_t py_str_fromhex_obj, py_str_maketrans_obj;
 
+// The method table entries str, bytes and bytearray share.
+// clang-format off
 #define PY_STR_SHARED_METHODS                                                                      \
     {PY_ROM_QSTR(PY_QSTR_capitalize), PY_ROM_PTR(&py_str_capitalize_obj)},                         \
     {PY_ROM_QSTR(PY_QSTR_center), PY_ROM_PTR(&py_str_center_obj)},                                 \
@@ -251,6 +259,7 @@ extern const py_obj_static_class_method_t py_str_fromhex_obj, py_str_maketrans_o
     {PY_ROM_QSTR(PY_QSTR_upper), PY_ROM_PTR(&py_str_upper_obj)},                                   \
     {PY_ROM_QSTR(PY_QSTR_zfill), PY_ROM_PTR(&py_str_zfill_obj)},                                   \
     {PY_ROM_QSTR(PY_QSTR_maketrans), PY_ROM_PTR(&py_str_maketrans_obj)}
+// clang-format on
 
 extern const struct py_obj_dict py_str_locals_dict, py_bytes_locals_dict;
 

@@ -9,10 +9,10 @@
 #include "nlr.h"
 #include "objstr.h"
 
-#define SHARP_S (0xdfu)          // ß: upper case "SS"
+#define SHARP_S         (0xdfu) // ß: upper case "SS"
 #define CAPITAL_SHARP_S (0x1e9eu)
-#define CAPITAL_SIGMA (0x3a3u)
-#define FINAL_SIGMA (0x3c2u)
+#define CAPITAL_SIGMA   (0x3a3u)
+#define FINAL_SIGMA     (0x3c2u)
 
 // The character starting at byte [i] of [s]: its value and (in [*n]) its length.
 static uint32_t char_at(const py_strarg_t *s, size_t i, size_t *n) {
@@ -82,8 +82,9 @@ static void emit_case(py_vstr_t *v, const py_strarg_t *s, size_t i, size_t n, ui
     } else if (uni && fold && c == FINAL_SIGMA) {
         py_vstr_add_char(v, 0x3c3u);
     } else {
-        uint32_t r = !up ? c_tolower(uni, c) : uni && title ? py_unichar_totitle(c)
-                                                              : c_toupper(uni, c);
+        uint32_t r = !up            ? c_tolower(uni, c)
+                     : uni && title ? py_unichar_totitle(c)
+                                    : c_toupper(uni, c);
         if (uni && fold) {
             r = py_unichar_tolower(py_unichar_toupper(r)); // ſ -> s, µ -> μ
         }
@@ -91,10 +92,70 @@ static void emit_case(py_vstr_t *v, const py_strarg_t *s, size_t i, size_t n, ui
     }
 }
 
+static bool ascii_isupper(byte b) {
+    return b >= 'A' && b <= 'Z';
+}
+static bool ascii_islower(byte b) {
+    return b >= 'a' && b <= 'z';
+}
+
+// case_convert for ASCII text (all of bytes' cases): byte by byte into [out].
+static void case_convert_ascii(const byte *in, size_t len, byte *out, case_op_t op) {
+    bool prev_cased = false;
+    for (size_t i = 0; i < len; i++) {
+        byte b = in[i];
+        bool up;
+        switch (op) {
+            case CASE_UPPER:
+                up = true;
+                break;
+            case CASE_SWAP:
+                up = ascii_islower(b);
+                break;
+            case CASE_CAPITALIZE:
+                up = i == 0;
+                break;
+            case CASE_TITLE:
+                up = !prev_cased;
+                break;
+            default:
+                up = false;
+                break;
+        }
+        prev_cased = ascii_isupper(b) || ascii_islower(b);
+        out[i] =
+            up ? (ascii_islower(b) ? (byte)(b - 32) : b) : (ascii_isupper(b) ? (byte)(b + 32) : b);
+    }
+}
+
+// Is str [self] (seen as [s]) ASCII? O(1) for str objects, which know their length in code points.
+static bool text_is_ascii(py_obj_t self, const py_strarg_t *s) {
+    if (py_obj_is_str(self)) {
+        return py_str_charlen(self) == s->len;
+    }
+    return py_utf8_charlen(s->data, s->len) == s->len;
+}
+
 static py_obj_t case_convert(py_obj_t self, case_op_t op) {
     py_strarg_t s;
     py_str_get_self(self, &s);
     bool uni = s.type == &py_type_str;
+    if (!uni || text_is_ascii(self, &s)) {
+        // ASCII text converts in place in a result of the same length.
+        if (s.type == &py_type_bytearray) {
+            py_obj_t r = py_obj_new_bytearray(s.len, NULL);
+            py_obj_bytearray_t *ba = PY_OBJ_TO_PTR(r);
+            case_convert_ascii(s.data, s.len, ba->items, op);
+            return r;
+        }
+        if (s.len == 0) {
+            return py_str_new_of_type(s.type, NULL, 0);
+        }
+        byte *out;
+        py_obj_str_t *o = py_str_alloc(s.type, s.len, &out);
+        case_convert_ascii(s.data, s.len, out, op);
+        return PY_OBJ_FROM_PTR(o);
+    }
     py_vstr_t v;
     py_vstr_init(&v, s.len + 1);
     bool prev_cased = false;
@@ -352,9 +413,9 @@ static const byte *fill_arg(const py_strarg_t *s, size_t n_args, const py_obj_t 
 }
 
 static py_obj_t justify(size_t n_args, const py_obj_t *args, char align) {
+    intptr_t width = py_obj_get_int(args[1]); // before taking self's bytes: it may run Python code
     py_strarg_t s;
     py_str_get_self(args[0], &s);
-    intptr_t width = py_obj_get_int(args[1]);
     size_t flen;
     const byte *fill = fill_arg(&s, n_args, args, &flen);
     size_t charlen = charlen_of(&s);
@@ -394,9 +455,9 @@ static py_obj_t str_rjust(size_t n_args, const py_obj_t *args) {
 PY_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(py_str_rjust_obj, 2, 3, str_rjust);
 
 static py_obj_t str_zfill(py_obj_t self, py_obj_t width_in) {
+    intptr_t width = py_obj_get_int(width_in);
     py_strarg_t s;
     py_str_get_self(self, &s);
-    intptr_t width = py_obj_get_int(width_in);
     size_t charlen = charlen_of(&s);
     if (width <= (intptr_t)charlen) {
         return py_str_new_of_type(s.type, s.data, s.len);
@@ -420,10 +481,10 @@ static const py_arg_t expandtabs_args[] = {
 };
 
 static py_obj_t str_expandtabs(size_t n_args, const py_obj_t *args, py_map_t *kw) {
-    py_strarg_t s;
-    py_str_get_self(args[0], &s);
     py_arg_val_t v[1];
     py_arg_parse_all(n_args - 1, args + 1, kw, 1, expandtabs_args, v);
+    py_strarg_t s;
+    py_str_get_self(args[0], &s);
     intptr_t tabsize = v[0].u_int;
     py_vstr_t out;
     py_vstr_init(&out, s.len + 1);
@@ -544,24 +605,29 @@ static py_obj_t ord_key(py_obj_t k) {
     return k;
 }
 
+// bytes.maketrans(from, to): a 256-byte table.
+static py_obj_t bytes_maketrans(py_obj_t from_in, py_obj_t to_in) {
+    size_t flen, tlen;
+    const byte *from = py_str_get_arg(&py_type_bytes, from_in, &flen);
+    const byte *to = py_str_get_arg(&py_type_bytes, to_in, &tlen);
+    if (flen != tlen) {
+        py_raise_ValueError("maketrans arguments must have same length");
+    }
+    byte *out;
+    py_obj_str_t *o = py_str_alloc(&py_type_bytes, 256, &out);
+    for (size_t i = 0; i < 256; i++) {
+        out[i] = (byte)i;
+    }
+    for (size_t i = 0; i < flen; i++) {
+        out[from[i]] = to[i];
+    }
+    return PY_OBJ_FROM_PTR(o);
+}
+
 // str.maketrans(dict) / (x, y[, z]) and bytes.maketrans(from, to), told apart by argument type.
 static py_obj_t str_maketrans(size_t n_args, const py_obj_t *args) {
     if (n_args == 2 && !py_obj_is_str(args[0])) {
-        size_t flen, tlen;
-        const byte *from = py_str_get_arg(&py_type_bytes, args[0], &flen);
-        const byte *to = py_str_get_arg(&py_type_bytes, args[1], &tlen);
-        if (flen != tlen) {
-            py_raise_ValueError("maketrans arguments must have same length");
-        }
-        byte *out;
-        py_obj_str_t *o = py_str_alloc(&py_type_bytes, 256, &out);
-        for (size_t i = 0; i < 256; i++) {
-            out[i] = (byte)i;
-        }
-        for (size_t i = 0; i < flen; i++) {
-            out[from[i]] = to[i];
-        }
-        return PY_OBJ_FROM_PTR(o);
+        return bytes_maketrans(args[0], args[1]);
     }
     py_obj_t d = py_obj_new_dict(0);
     if (n_args == 1) {

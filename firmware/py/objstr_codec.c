@@ -44,8 +44,8 @@ static encoding_t get_encoding(py_obj_t name) {
     }
     char buf[CODEC_NAME_MAX];
     if (normalise_name(name, buf)) {
-        static const char *const names[] = {"utf-8", "utf8", "ascii", "us-ascii", "latin-1",
-                                            "latin1", "iso-8859-1", "iso8859-1"};
+        static const char *const names[] = {"utf-8",   "utf8",   "ascii",      "us-ascii",
+                                            "latin-1", "latin1", "iso-8859-1", "iso8859-1"};
         static const encoding_t codes[] = {ENC_UTF8,   ENC_UTF8,   ENC_ASCII,  ENC_ASCII,
                                            ENC_LATIN1, ENC_LATIN1, ENC_LATIN1, ENC_LATIN1};
         for (size_t i = 0; i < PY_ARRAY_SIZE(names); i++) {
@@ -221,7 +221,10 @@ py_obj_t py_str_encode(const py_obj_type_t *type, py_obj_t s, py_obj_t encoding,
         } else if (errors == ERR_REPLACE) {
             py_vstr_add_byte(&v, '?');
         } else if (errors == ERR_BACKSLASHREPLACE) {
-            py_vstr_printf(&v, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x",
+            py_vstr_printf(&v,
+                           c < 0x100     ? "\\x%02x"
+                           : c < 0x10000 ? "\\u%04x"
+                                         : "\\U%08x",
                            (unsigned)c);
         }
     }
@@ -312,8 +315,7 @@ void py_bytes_collect(py_vstr_t *out, py_obj_t src) {
     py_obj_t it = py_getiter(src, &buf);
     for (py_obj_t x; (x = py_iternext(it)) != PY_OBJ_STOP_ITERATION;) {
         if (!py_obj_is_int(x)) {
-            py_raise_msg_varg(&py_type_TypeError,
-                              "'%s' object cannot be interpreted as an integer",
+            py_raise_msg_varg(&py_type_TypeError, "'%s' object cannot be interpreted as an integer",
                               py_obj_get_type_str(x));
         }
         intptr_t b;
@@ -383,8 +385,9 @@ py_obj_t py_bytes_hex(const byte *data, size_t len, size_t n_args, const py_obj_
             py_raise_ValueError("sep must be ASCII.");
         }
         sep = s[0];
-        if (n_args > 1) {
-            per = py_obj_get_int(args[1]);
+        // No __index__ here: running Python code could resize the bytearray [data] is in.
+        if (n_args > 1 && (!py_obj_is_int(args[1]) || !py_obj_get_int_maybe(args[1], &per))) {
+            py_raise_TypeError("bytes_per_sep must be an int");
         }
     }
     size_t group = per < 0 ? (size_t)-per : (size_t)per;

@@ -43,8 +43,7 @@ static size_t self_charlen(py_obj_t self, const py_strarg_t *s) {
 }
 
 // One start/end argument: None or absent gives [def]; negative values count from the end.
-static intptr_t bound_arg(size_t n_args, const py_obj_t *args, size_t i, intptr_t def,
-                          size_t len) {
+static intptr_t bound_arg(size_t n_args, const py_obj_t *args, size_t i, intptr_t def, size_t len) {
     if (i >= n_args || args[i] == py_const_none) {
         return def;
     }
@@ -180,11 +179,11 @@ static py_obj_t starts_ends(size_t n_args, const py_obj_t *args, bool ends, cons
     size_t n_items = 1;
     if (py_obj_is_type(args[1], &py_type_tuple)) {
         py_obj_get_array(args[1], &n_items, &items);
-    } else if (s.type == &py_type_str ? !py_obj_is_str(args[1]) : py_obj_is_str(args[1])) {
+    } else if (s.type == &py_type_str ? !py_obj_is_str(py_str_native(args[1]))
+                                      : py_obj_is_str(args[1])) {
         py_raise_msg_varg(&py_type_TypeError, "%s first arg must be %s or a tuple of %s, not %s",
                           name, s.type == &py_type_str ? "str" : "bytes",
-                          s.type == &py_type_str ? "str" : "bytes",
-                          py_obj_get_type_str(args[1]));
+                          s.type == &py_type_str ? "str" : "bytes", py_obj_get_type_str(args[1]));
     }
     size_t a, b;
     if (!get_range(args[0], &s, n_args, args, 2, &a, &b)) {
@@ -217,8 +216,8 @@ static bool space_at(const py_strarg_t *s, size_t i, size_t *n) {
     byte b = s->data[i];
     if (b < 0x80 || s->type != &py_type_str) {
         *n = 1;
-        return b == ' ' || (b >= '\t' && b <= '\r') || (s->type == &py_type_str && b >= 0x1c &&
-                                                        b <= 0x1f);
+        return b == ' ' || (b >= '\t' && b <= '\r') ||
+               (s->type == &py_type_str && b >= 0x1c && b <= 0x1f);
     }
     size_t k = 1;
     while (i + k < s->len && py_utf8_is_cont(s->data[i + k])) {
@@ -298,10 +297,11 @@ static void list_reverse(py_obj_t list) {
 }
 
 static py_obj_t split_common(size_t n_args, const py_obj_t *args, py_map_t *kw, bool reverse) {
-    py_strarg_t s;
-    py_str_get_self(args[0], &s);
+    // Arguments first: converting them may run Python code that resizes a bytearray self.
     py_arg_val_t v[2];
     py_arg_parse_all(n_args - 1, args + 1, kw, 2, split_args, v);
+    py_strarg_t s;
+    py_str_get_self(args[0], &s);
     intptr_t maxsplit = v[1].u_int;
     if (v[0].u_obj == py_const_none) {
         py_obj_t list = split_whitespace(&s, maxsplit, reverse);
@@ -378,10 +378,10 @@ static const py_arg_t splitlines_args[] = {
 };
 
 static py_obj_t str_splitlines(size_t n_args, const py_obj_t *args, py_map_t *kw) {
-    py_strarg_t s;
-    py_str_get_self(args[0], &s);
     py_arg_val_t v[1];
     py_arg_parse_all(n_args - 1, args + 1, kw, 1, splitlines_args, v);
+    py_strarg_t s;
+    py_str_get_self(args[0], &s);
     py_obj_t list = py_obj_new_list(0, NULL);
     size_t start = 0, i = 0;
     while (i < s.len) {
@@ -407,12 +407,13 @@ PY_DEFINE_CONST_FUN_OBJ_KW(py_str_splitlines_obj, 1, str_splitlines);
 // ---- join ---------------------------------------------------------------------------------------
 
 static py_obj_t str_join(py_obj_t self, py_obj_t iterable) {
-    py_strarg_t s;
-    py_str_get_self(self, &s);
+    // Iterate first: that may run Python code that resizes a bytearray self.
     py_obj_t seq = iterable;
     if (!py_obj_is_type(seq, &py_type_list) && !py_obj_is_type(seq, &py_type_tuple)) {
         seq = py_obj_list_from_iterable(iterable);
     }
+    py_strarg_t s;
+    py_str_get_self(self, &s);
     size_t n;
     py_obj_t *items;
     py_obj_get_array(seq, &n, &items);
@@ -420,9 +421,9 @@ static py_obj_t str_join(py_obj_t self, py_obj_t iterable) {
     for (size_t i = 0; i < n; i++) {
         size_t len;
         py_buffer_info_t info;
-        bool ok = s.type == &py_type_str ? py_obj_is_str(items[i])
-                                         : !py_obj_is_str(items[i]) &&
-                                               py_get_buffer(items[i], &info, PY_BUFFER_READ);
+        bool ok = s.type == &py_type_str
+                      ? py_obj_is_str(py_str_native(items[i]))
+                      : !py_obj_is_str(items[i]) && py_get_buffer(items[i], &info, PY_BUFFER_READ);
         if (!ok) {
             py_raise_msg_varg(&py_type_TypeError, "sequence item %u: expected %s, %s found",
                               (unsigned)i,
@@ -480,8 +481,7 @@ static uint32_t char_at(const py_strarg_t *s, size_t i, size_t *n) {
     return py_utf8_get_char(s->data + i, s->data + s->len);
 }
 
-static bool strip_this(const py_strarg_t *s, const byte *chars, size_t clen, size_t i,
-                       size_t *n) {
+static bool strip_this(const py_strarg_t *s, const byte *chars, size_t clen, size_t i, size_t *n) {
     if (chars == NULL) {
         return space_at(s, i, n);
     }
@@ -573,8 +573,7 @@ PY_DEFINE_CONST_FUN_OBJ_2(py_str_rpartition_obj, str_rpartition);
 // ---- replace ------------------------------------------------------------------------------------
 
 // replace('', new): [new] before every character and at the end, at most [count] times.
-static py_obj_t replace_empty(const py_strarg_t *s, const byte *nd, size_t nlen,
-                              intptr_t count) {
+static py_obj_t replace_empty(const py_strarg_t *s, const byte *nd, size_t nlen, intptr_t count) {
     py_vstr_t v;
     py_vstr_init(&v, s->len + nlen + 1);
     size_t i = 0;
@@ -595,12 +594,12 @@ static py_obj_t replace_empty(const py_strarg_t *s, const byte *nd, size_t nlen,
 }
 
 static py_obj_t str_replace(size_t n_args, const py_obj_t *args) {
+    intptr_t count = n_args > 3 ? py_obj_get_int(args[3]) : -1;
     py_strarg_t s;
     py_str_get_self(args[0], &s);
     size_t olen, nlen;
     const byte *od = py_str_get_arg(s.type, args[1], &olen);
     const byte *nd = py_str_get_arg(s.type, args[2], &nlen);
-    intptr_t count = n_args > 3 ? py_obj_get_int(args[3]) : -1;
     if (count == 0) {
         return sub_or_self(args[0], &s, 0, s.len);
     }

@@ -197,7 +197,8 @@ void py_fmt_text(py_vstr_t *out, const byte *s, size_t len, bool is_bytes,
                  const py_fmt_spec_t *spec) {
     size_t charlen = is_bytes ? len : py_utf8_charlen(s, len);
     if (spec->prec >= 0 && (size_t)spec->prec < charlen) {
-        len = is_bytes ? (size_t)spec->prec : py_utf8_offset_of(s, len, charlen, (size_t)spec->prec);
+        len =
+            is_bytes ? (size_t)spec->prec : py_utf8_offset_of(s, len, charlen, (size_t)spec->prec);
         charlen = (size_t)spec->prec;
     }
     uint32_t fill = spec->zero && !spec->fill_given ? '0' : spec->fill;
@@ -213,8 +214,8 @@ void py_fmt_text(py_vstr_t *out, const byte *s, size_t len, bool is_bytes,
 // ---- int ----------------------------------------------------------------------------------------
 
 static PY_NORETURN void raise_unknown_code(char type, const char *what) {
-    py_raise_msg_varg(&py_type_ValueError, "Unknown format code '%c' for object of type '%s'",
-                      type, what);
+    py_raise_msg_varg(&py_type_ValueError, "Unknown format code '%c' for object of type '%s'", type,
+                      what);
 }
 
 static void check_grouping(const py_fmt_spec_t *spec, char type) {
@@ -263,8 +264,7 @@ void py_fmt_int(py_vstr_t *out, py_obj_t value, const py_fmt_spec_t *spec, size_
     if (type == 'n') {
         type = 'd';
         if (spec->grouping != 0) {
-            py_raise_msg_varg(&py_type_ValueError, "Cannot specify '%c' with 'n'.",
-                              spec->grouping);
+            py_raise_msg_varg(&py_type_ValueError, "Cannot specify '%c' with 'n'.", spec->grouping);
         }
     }
     if (strchr("bcdoxX", type) == NULL) {
@@ -280,8 +280,8 @@ void py_fmt_int(py_vstr_t *out, py_obj_t value, const py_fmt_spec_t *spec, size_
     }
     unsigned base = type == 'b' ? 2 : type == 'o' ? 8 : type == 'd' ? 10 : 16;
     size_t len;
-    const char *digits = py_obj_str_get_data(py_obj_int_format_base(value, base, type == 'X'),
-                                             &len);
+    const char *digits =
+        py_obj_str_get_data(py_obj_int_format_base(value, base, type == 'X'), &len);
     bool neg = len > 0 && digits[0] == '-';
     if (neg) {
         digits++;
@@ -398,8 +398,7 @@ void py_fmt_float(py_vstr_t *out, py_float_t value, const py_fmt_spec_t *spec) {
     }
     if (type == 'n') {
         if (spec->grouping != 0) {
-            py_raise_msg_varg(&py_type_ValueError, "Cannot specify '%c' with 'n'.",
-                              spec->grouping);
+            py_raise_msg_varg(&py_type_ValueError, "Cannot specify '%c' with 'n'.", spec->grouping);
         }
         type = 'g';
     }
@@ -410,8 +409,8 @@ void py_fmt_float(py_vstr_t *out, py_float_t value, const py_fmt_spec_t *spec) {
     py_float_t x = fabs(value);
     char stack[FMT_FLOAT_STACK_BUF];
     float_buf_t fb = {stack, sizeof(stack), false};
-    size_t n = type == 0 ? float_text_none(x, spec, &fb)
-                         : float_text(x, type, spec->prec, spec->alt, &fb);
+    size_t n =
+        type == 0 ? float_text_none(x, spec, &fb) : float_text(x, type, spec->prec, spec->alt, &fb);
     const char *buf = fb.buf;
     size_t nint = 0, zeros = 0;
     while (nint < n && buf[nint] >= '0' && buf[nint] <= '9') {
@@ -479,32 +478,9 @@ static PY_NORETURN void raise_unsupported_spec(py_obj_t value) {
                       py_obj_get_type_str(value));
 }
 
-void py_format_value_into(py_vstr_t *out, py_obj_t value, const byte *spec_s, size_t len) {
-    if (py_obj_is_str(value)) {
-        format_str_value(out, value, spec_s, len);
-        return;
-    }
-    bool is_float = false;
-#if PY_FEATURE_FLOAT
-    is_float = py_obj_is_type(value, &py_type_float);
-#endif
-    if (py_obj_is_int(value) || is_float) {
-        if (len == 0) {
-            py_print_t print = PY_PRINT_TO_VSTR(out);
-            py_obj_print_helper(&print, value, PY_PRINT_STR);
-            return;
-        }
-        py_fmt_spec_t spec;
-        py_fmt_parse_spec(spec_s, len, &spec);
-#if PY_FEATURE_FLOAT
-        if (is_float) {
-            py_fmt_float(out, py_obj_float_get(value), &spec);
-            return;
-        }
-#endif
-        py_fmt_int(out, value, &spec, 0);
-        return;
-    }
+// format() of anything but str, int and float: __format__, else the default (str() for an
+// empty spec).
+static void format_other_value(py_vstr_t *out, py_obj_t value, const byte *spec_s, size_t len) {
     py_obj_t dest[2] = {PY_OBJ_NULL, PY_OBJ_NULL};
     const py_obj_type_t *type = py_obj_get_type(value);
     if (py_type_is_heap(type)) {
@@ -536,6 +512,35 @@ void py_format_value_into(py_vstr_t *out, py_obj_t value, const byte *spec_s, si
     }
     py_print_t print = PY_PRINT_TO_VSTR(out);
     py_obj_print_helper(&print, value, PY_PRINT_STR);
+}
+
+void py_format_value_into(py_vstr_t *out, py_obj_t value, const byte *spec_s, size_t len) {
+    if (py_obj_is_str(value)) {
+        format_str_value(out, value, spec_s, len);
+        return;
+    }
+    bool is_float = false;
+#if PY_FEATURE_FLOAT
+    is_float = py_obj_is_type(value, &py_type_float);
+#endif
+    if (py_obj_is_int(value) || is_float) {
+        if (len == 0) {
+            py_print_t print = PY_PRINT_TO_VSTR(out);
+            py_obj_print_helper(&print, value, PY_PRINT_STR);
+            return;
+        }
+        py_fmt_spec_t spec;
+        py_fmt_parse_spec(spec_s, len, &spec);
+#if PY_FEATURE_FLOAT
+        if (is_float) {
+            py_fmt_float(out, py_obj_float_get(value), &spec);
+            return;
+        }
+#endif
+        py_fmt_int(out, value, &spec, 0);
+        return;
+    }
+    format_other_value(out, value, spec_s, len);
 }
 
 py_obj_t py_format_value(py_obj_t value, py_obj_t spec) {

@@ -10,12 +10,12 @@
 #define FORMAT_MAX_NESTING (2)
 
 typedef struct format_ctx {
-    size_t n_args;        // positional arguments
+    size_t n_args; // positional arguments
     const py_obj_t *args;
-    py_map_t *kw;         // keyword arguments (format), or NULL
-    py_obj_t mapping;     // the mapping (format_map), or PY_OBJ_NULL
-    size_t next_auto;     // next automatic field number
-    int numbering;        // 0 not yet known, 1 automatic, 2 manual
+    py_map_t *kw;     // keyword arguments (format), or NULL
+    py_obj_t mapping; // the mapping (format_map), or PY_OBJ_NULL
+    size_t next_auto; // next automatic field number
+    int numbering;    // 0 not yet known, 1 automatic, 2 manual
 } format_ctx_t;
 
 static bool all_digits(const byte *s, size_t len) {
@@ -116,8 +116,7 @@ static py_obj_t field_value(format_ctx_t *ctx, const byte *name, size_t len) {
 static void format_into(py_vstr_t *out, format_ctx_t *ctx, const byte *s, size_t len, int depth);
 
 // Formats one replacement field whose text (between the braces) is [f] of [len] bytes.
-static void format_field(py_vstr_t *out, format_ctx_t *ctx, const byte *f, size_t len,
-                         int depth) {
+static void format_field(py_vstr_t *out, format_ctx_t *ctx, const byte *f, size_t len, int depth) {
     size_t i = 0;
     int brackets = 0;
     while (i < len && (brackets > 0 || (f[i] != '!' && f[i] != ':'))) {

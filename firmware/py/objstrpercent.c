@@ -8,13 +8,13 @@
 
 // Widths and precisions written in a format above this are refused.
 #define PERCENT_MAX_WIDTH (1000000)
-#define COUNT_ABSENT INTPTR_MIN
+#define COUNT_ABSENT      INTPTR_MIN
 
 typedef struct percent_ctx {
     const py_obj_t *items; // positional values
     size_t n_items;
-    size_t next;           // next positional value
-    py_obj_t mapping;      // args when it is a mapping (for %(key)s), else PY_OBJ_NULL
+    size_t next;      // next positional value
+    py_obj_t mapping; // args when it is a mapping (for %(key)s), else PY_OBJ_NULL
     bool is_bytes;
 } percent_ctx_t;
 
@@ -86,8 +86,9 @@ static void percent_text(py_vstr_t *out, percent_ctx_t *ctx, byte conv, py_obj_t
         py_fmt_text(out, info.buf, info.len, true, spec);
         return;
     }
-    py_obj_t s = conv == 's' ? py_obj_str(v) : conv == 'r' && !ctx->is_bytes ? py_obj_repr(v)
-                                                                            : py_str_ascii_of(v);
+    py_obj_t s = conv == 's'                     ? py_obj_str(v)
+                 : conv == 'r' && !ctx->is_bytes ? py_obj_repr(v)
+                                                 : py_str_ascii_of(v);
     size_t len;
     const byte *d = py_str_data(s, &len);
     py_fmt_text(out, d, len, false, spec);
@@ -102,9 +103,8 @@ static void percent_char(py_vstr_t *out, percent_ctx_t *ctx, py_obj_t v,
     if (py_obj_is_int(v)) {
         intptr_t code = py_obj_get_int(v);
         if (ctx->is_bytes ? (code < 0 || code > 255) : (code < 0 || code > 0x10ffff)) {
-            py_raise_msg(&py_type_OverflowError, ctx->is_bytes
-                                                     ? "%c arg not in range(256)"
-                                                     : "%c arg not in range(0x110000)");
+            py_raise_msg(&py_type_OverflowError, ctx->is_bytes ? "%c arg not in range(256)"
+                                                               : "%c arg not in range(0x110000)");
         }
         if (ctx->is_bytes) {
             py_vstr_add_byte(&c, (byte)code);
@@ -119,8 +119,9 @@ static void percent_char(py_vstr_t *out, percent_ctx_t *ctx, py_obj_t v,
             ok = (ctx->is_bytes ? s.len : py_utf8_charlen(s.data, s.len)) == 1;
         }
         if (!ok) {
-            py_raise_TypeError(ctx->is_bytes ? "%c requires an integer in range(256) or a single byte"
-                                             : "%c requires int or char");
+            py_raise_TypeError(ctx->is_bytes
+                                   ? "%c requires an integer in range(256) or a single byte"
+                                   : "%c requires int or char");
         }
         py_vstr_add_strn(&c, (const char *)s.data, s.len);
     }
@@ -255,6 +256,10 @@ static bool is_mapping(py_obj_t args) {
 py_obj_t py_str_modulo(py_obj_t fmt, py_obj_t args) {
     py_strarg_t f;
     py_str_get_self(fmt, &f);
+    if (f.type == &py_type_bytearray) {
+        // Formatting runs Python code (__repr__ ...) that could resize the bytearray: use a copy.
+        f.data = (const byte *)py_obj_str_get_data(py_obj_new_bytes(f.data, f.len), &f.len);
+    }
     percent_ctx_t ctx = {&args, 1, 0, PY_OBJ_NULL, f.type != &py_type_str};
     if (py_obj_is_type(args, &py_type_tuple)) {
         py_obj_t *items;
@@ -281,6 +286,5 @@ py_obj_t py_str_modulo(py_obj_t fmt, py_obj_t args) {
     if (ctx.next < ctx.n_items && ctx.mapping == PY_OBJ_NULL) {
         py_raise_TypeError("not all arguments converted during string formatting");
     }
-    return py_str_new_of_type_from_vstr(f.type == &py_type_str ? &py_type_str : &py_type_bytes,
-                                        &out);
+    return py_str_new_of_type_from_vstr(f.type, &out);
 }

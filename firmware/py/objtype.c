@@ -328,7 +328,7 @@ static py_obj_t type_bases_tuple(const py_obj_type_t *t) {
 
 // ---- The type type -----------------------------------------------------------------------------
 
-// A class's __module__, or PY_QSTR_NULL for built-in types.
+// A class's __module__ for printing, or PY_OBJ_NULL for built-in types and builtins.
 static py_obj_t type_module(const py_obj_type_t *t) {
     if (!py_type_is_heap(t)) {
         return PY_OBJ_NULL;
@@ -414,7 +414,9 @@ static py_obj_t type___call__(size_t n_args, const py_obj_t *args, py_map_t *kw)
     const py_obj_type_t *t = as_type(args[0]);
     size_t n_kw = kw->used;
     py_obj_t *all = py_new(py_obj_t, n_args - 1 + 2 * n_kw + 1);
-    memcpy(all, args + 1, (n_args - 1) * sizeof(py_obj_t));
+    if (n_args > 1) {
+        memcpy(all, args + 1, (n_args - 1) * sizeof(py_obj_t));
+    }
     size_t j = n_args - 1;
     for (size_t i = 0; i < kw->filled; i++) {
         if (py_map_slot_is_filled(kw, i)) {
@@ -500,6 +502,50 @@ static void type_store_attr(const py_obj_type_t *t, qstr attr, py_obj_t *dest) {
     dest[0] = PY_OBJ_NULL;
 }
 
+// A built-in type's method taken from the class (list.append): called with an instance of a
+// Python subclass of that type, it is given the instance's native subobject.
+typedef struct native_meth {
+    py_obj_base_t base;
+    py_obj_t fun;
+    const py_obj_type_t *native;
+} native_meth_t;
+
+static py_obj_t native_meth_call(py_obj_t self, size_t n_args, size_t n_kw, const py_obj_t *args) {
+    native_meth_t *m = PY_OBJ_TO_PTR(self);
+    if (n_args > 0 && PY_OBJ_IS_OBJ(args[0]) && py_type_is_heap(py_obj_get_type(args[0]))) {
+        const py_obj_heap_type_t *ht = (const py_obj_heap_type_t *)py_obj_get_type(args[0]);
+        if (ht->layout == PY_LAYOUT_SUBOBJ && py_obj_is_subclass(ht->native_base, m->native)) {
+            return py_call_with_self(m->fun, py_instance_native(args[0]), n_args - 1, n_kw,
+                                     args + 1);
+        }
+    }
+    return py_call_function_n_kw(m->fun, n_args, n_kw, args);
+}
+
+static void native_meth_print(const py_print_t *print, py_obj_t self, py_print_kind_t kind) {
+    py_obj_print_helper(print, ((native_meth_t *)PY_OBJ_TO_PTR(self))->fun, kind);
+}
+
+static void native_meth_attr(py_obj_t self, qstr attr, py_obj_t *dest) {
+    if (dest[0] == PY_OBJ_NULL) {
+        py_load_method_maybe(((native_meth_t *)PY_OBJ_TO_PTR(self))->fun, attr, dest);
+    }
+}
+
+static const py_obj_type_t native_meth_type = {
+    .base = {&py_type_type},
+    .name = PY_QSTR_method_descriptor,
+    .print = native_meth_print,
+    .call = native_meth_call,
+    .attr = native_meth_attr,
+};
+
+// Does a function found in built-in type [t] need unwrapping of subclass instances?
+static bool has_subobj_instances(const py_obj_type_t *t) {
+    return !py_type_is_heap(t) && t != &py_type_object && !(t->flags & PY_TYPE_FLAG_IS_EXCEPTION) &&
+           (t->flags & PY_TYPE_FLAG_BASETYPE) && !py_obj_is_subclass(t, &py_type_type);
+}
+
 static void type_attr(py_obj_t self, qstr attr, py_obj_t *dest) {
     const py_obj_type_t *t = as_type(self);
     if (dest[0] != PY_OBJ_NULL) {
@@ -511,14 +557,21 @@ static void type_attr(py_obj_t self, qstr attr, py_obj_t *dest) {
         dest[0] = v;
         return;
     }
-    py_obj_t member = py_type_lookup(t, attr);
+    const py_obj_type_t *found_in;
+    py_obj_t member = py_type_lookup_ex(t, attr, &found_in);
     if (member != PY_OBJ_NULL) {
+        if (py_obj_is_type(member, &py_type_fun_builtin) && has_subobj_instances(found_in)) {
+            native_meth_t *m = py_new_obj(native_meth_t, &native_meth_type);
+            m->fun = member;
+            m->native = found_in;
+            dest[0] = PY_OBJ_FROM_PTR(m);
+            return;
+        }
         py_type_convert_class_member(t, member, dest);
         return;
     }
     // Methods of the metaclass (type's own, such as mro, or a Python metaclass's).
     const py_obj_type_t *meta = py_obj_get_type(self);
-    const py_obj_type_t *found_in;
     member = py_type_lookup_ex(meta, attr, &found_in);
     if (member != PY_OBJ_NULL && found_in != &py_type_object) {
         py_convert_member_lookup(self, meta, member, dest);
@@ -540,8 +593,12 @@ const py_obj_type_t py_type_type = {
 static py_obj_t call_with_kw_map(py_obj_t fun, py_obj_t self, size_t n_args, const py_obj_t *args,
                                  py_map_t *kw) {
     size_t n_kw = kw == NULL ? 0 : kw->used;
-    py_obj_t *all = py_new(py_obj_t, n_args + 2 * n_kw + 1);
-    memcpy(all, args, n_args * sizeof(py_obj_t));
+    py_obj_t small[8];
+    size_t n = n_args + 2 * n_kw;
+    py_obj_t *all = n <= PY_ARRAY_SIZE(small) ? small : py_new(py_obj_t, n);
+    if (n_args > 0) {
+        memcpy(all, args, n_args * sizeof(py_obj_t));
+    }
     size_t j = n_args;
     for (size_t i = 0; kw != NULL && i < kw->filled; i++) {
         if (py_map_slot_is_filled(kw, i)) {

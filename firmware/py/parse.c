@@ -201,6 +201,7 @@ void py_parse_set_context(py_parser_t *p, py_ast_expr_t *e, py_ast_ctx_t ctx) {
 
 static void parse_stmt(py_parser_t *p);
 static void parse_simple_stmt(py_parser_t *p);
+static void check_not_starred(py_parser_t *p, const py_ast_expr_t *e);
 
 // suite: a simple statement on the same line, or NEWLINE INDENT stmt+ DEDENT.
 static py_ast_stmt_t **parse_suite(py_parser_t *p, size_t *n) {
@@ -277,6 +278,7 @@ static py_ast_stmt_t *parse_for(py_parser_t *p, bool is_async, uint32_t line) {
     py_parse_set_context(p, s->u.for_.target, PY_AST_STORE);
     py_parse_expect(p, PY_TOK_KW_IN);
     s->u.for_.iter = py_parse_testlist(p, true);
+    check_not_starred(p, s->u.for_.iter);
     s->u.for_.body = parse_loop_suite(p, &s->u.for_.n_body);
     parse_else(p, &s->u.for_.n_orelse, &s->u.for_.orelse);
     return s;
@@ -879,7 +881,20 @@ static bool starts_compound(const char *s, const char *end) {
     return false;
 }
 
+// Is the text after the last newline of [src, end) empty or only spaces (an empty line)?
+static bool ends_with_empty_line(const char *src, const char *end) {
+    const char *s = end;
+    while (s > src && (s[-1] == ' ' || s[-1] == '\t' || s[-1] == '\r')) {
+        s--;
+    }
+    return s > src && s[-1] == '\n';
+}
+
 bool py_parse_input_is_complete(const char *src, size_t len) {
+    // The last line's own newline (present or not) does not count.
+    if (len > 0 && src[len - 1] == '\n') {
+        len--;
+    }
     const char *end = src + len;
     int depth = 0;
     char quote = 0;
@@ -894,10 +909,11 @@ bool py_parse_input_is_complete(const char *src, size_t len) {
                                                  s[2] == quote))) {
                 s += triple ? 2 : 0;
                 quote = 0;
+                last = c;
             } else if (c == '\n' && !triple) {
                 quote = 0; // an unterminated string: the compiler will report it
+                last = c;
             }
-            last = quote ? last : c;
             continue;
         }
         if (c == '#') {
@@ -913,18 +929,16 @@ bool py_parse_input_is_complete(const char *src, size_t len) {
         } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
             depth--;
         }
-        if (c == '\n') {
-            last = c;
-        } else if (c != ' ' && c != '\t' && c != '#' && c != '\r') {
+        if (c != ' ' && c != '\t' && c != '#' && c != '\r') {
             last = c;
         }
     }
-    if (quote || depth > 0 || last == '\\' || last == ':') {
+    if ((quote && triple) || depth > 0 || last == '\\' || last == ':') {
         return false;
     }
-    // A compound statement continues until an empty line is entered (the text ends with '\n').
+    // A compound statement continues until an empty line is entered.
     if (starts_compound(src, end)) {
-        return len > 0 && src[len - 1] == '\n';
+        return ends_with_empty_line(src, end);
     }
     return true;
 }

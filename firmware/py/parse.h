@@ -27,10 +27,11 @@
 py_ast_mod_t *py_parse(py_reader_t *reader, qstr source_name, py_compile_mode_t mode,
                        py_arena_t *arena);
 
-// For the REPL's continuation prompt: is [len] bytes of [src] a complete input? False while the
-// text ends inside brackets or a triple-quoted string, ends with a backslash continuation, or
-// its last line ends with ':' ; and while a compound statement (one whose first line ends with
-// ':' or whose lines are indented) has not been ended by an empty line.
+// For the REPL's continuation prompt: is [len] bytes of [src], the lines entered so far (each
+// ending with '\n'; a missing final '\n' is assumed), a complete input? False while the text
+// ends inside brackets or a triple-quoted string, its last line ends with a backslash or ':',
+// or it starts a compound statement (if/while/for/try/with/def/class/async/@) that has not yet
+// been ended by an empty (or blank) line.
 bool py_parse_input_is_complete(const char *src, size_t len);
 
 #endif

@@ -325,7 +325,7 @@ static py_ast_expr_t *parse_subscript(py_parser_t *p) {
         return parse_star_expr(p);
     }
     if (py_parse_tok(p) != PY_TOK_COLON) {
-        lower = py_parse_test(p);
+        lower = py_parse_namedexpr_test(p); // x[y := 1] is allowed since Python 3.10
         if (py_parse_tok(p) != PY_TOK_COLON) {
             return lower;
         }

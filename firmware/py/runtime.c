@@ -293,11 +293,10 @@ void py_load_method_maybe(py_obj_t base, qstr attr, py_obj_t *dest) {
             return;
         }
     }
-    if (type->locals_dict != NULL) {
-        py_obj_t member = py_type_lookup(type, attr);
-        if (member != PY_OBJ_NULL) {
-            py_convert_member_lookup(base, type, member, dest);
-        }
+    // Types without a dict of their own still inherit object's attributes (__class__ ...).
+    py_obj_t member = py_type_lookup(type, attr);
+    if (member != PY_OBJ_NULL) {
+        py_convert_member_lookup(base, type, member, dest);
     }
 }
 

@@ -45,9 +45,11 @@ typedef struct py_state {
     byte *gc_pool_start;
     byte *gc_pool_end;
     size_t gc_n_blocks;
-    size_t gc_last_free_block;
+    size_t gc_last_free_block; // no free block lies below this one
+    size_t gc_next_fit;        // where the search for multi-block runs resumes
     size_t gc_used_blocks;
     size_t gc_peak_blocks;
+    size_t gc_peak_live_blocks; // most blocks still in use after a collection
     size_t gc_n_collect;
     int gc_lock_depth;
     bool gc_auto;

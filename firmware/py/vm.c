@@ -30,18 +30,8 @@ size_t py_frame_words(const py_raw_code_t *rc) {
 }
 
 void py_frame_init(py_frame_t *f, const py_raw_code_t *rc, py_obj_dict_t *globals) {
-    size_t n = rc->n_locals + rc->n_free;
-    f->rc = rc;
-    f->ip = rc->code;
-    memset(f->slots, 0, n * sizeof(py_obj_t));
-    f->stack = f->slots + n;
-    f->sp = f->stack;
-    f->blocks = (py_exc_block_t *)(f->stack + rc->max_stack);
-    f->globals = globals;
-    f->locals_dict = NULL;
-    f->gen = PY_OBJ_NULL;
-    f->n_blocks = 0;
-    f->reraise = false;
+    py_frame_init_header(f, rc, globals);
+    memset(f->slots, 0, (rc->n_locals + rc->n_free) * sizeof(py_obj_t));
 }
 
 size_t py_raw_code_line(const py_raw_code_t *rc, size_t offset) {
@@ -145,7 +135,7 @@ py_obj_t py_exec_code(py_obj_t fun_in, py_obj_dict_t *globals, py_obj_dict_t *lo
     py_stack_check();
     const py_obj_fun_bc_t *fun = PY_OBJ_TO_PTR(fun_in);
     const py_raw_code_t *rc = fun->rc;
-    py_obj_t storage[py_frame_words(rc)];
+    py_obj_t storage[rc->frame_words];
     py_frame_t *f = (py_frame_t *)storage;
     py_frame_init(f, rc, globals);
     f->locals_dict = locals != NULL ? locals : globals;
@@ -159,7 +149,7 @@ py_obj_t py_call_class_body(py_obj_t body_fun, py_obj_dict_t *locals) {
     py_stack_check();
     const py_obj_fun_bc_t *fun = PY_OBJ_TO_PTR(body_fun);
     const py_raw_code_t *rc = fun->rc;
-    py_obj_t storage[py_frame_words(rc)];
+    py_obj_t storage[rc->frame_words];
     py_frame_t *f = (py_frame_t *)storage;
     py_frame_init(f, rc, fun->globals);
     f->locals_dict = locals;

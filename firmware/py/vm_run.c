@@ -186,12 +186,17 @@ py_vm_kind_t py_vm_run(py_frame_t *f, py_obj_t throw_exc, py_obj_t *result) {
         f->ip = ip;                                                                                \
         goto *labels[*ip++];                                                                       \
     } while (0)
+// Operands of one or two bytes (slots, qstrs) are decoded inline.
 #define ARG_U(v)                                                                                   \
     do {                                                                                           \
         v = *ip++;                                                                                 \
         if (PY_UNLIKELY(v & 0x80)) {                                                               \
-            ip--;                                                                                  \
-            v = py_bc_read_uint(&ip);                                                              \
+            if (PY_LIKELY(!(*ip & 0x80))) {                                                        \
+                v = (v & 0x7f) | ((size_t)*ip++ << 7);                                             \
+            } else {                                                                               \
+                ip--;                                                                              \
+                v = py_bc_read_uint(&ip);                                                          \
+            }                                                                                      \
         }                                                                                          \
     } while (0)
 #define ARG_J() py_bc_read_jump(&ip)

@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "obj.h"
+
 // ---- UART ---------------------------------------------------------------------------------------
 
 // Returns the next received byte (0..255) if one is buffered, else -1. Never blocks.
@@ -53,18 +55,31 @@ void hal_rtc_set_us(uint64_t us_since_2000);
 
 // ---- Board --------------------------------------------------------------------------------------
 
-// Resets the chip at once (machine.reset(), watchdog): never returns. [cause] is one of the
-// machine.reset_cause() values in boot.h.
-void hal_reset_hard(int cause) __attribute__((noreturn));
-// The cause of the last hard reset (BOOT_RESET_* in boot.h).
+// machine.reset_cause() values, the ESP8266's numbers.
+enum {
+    HAL_RESET_PWRON = 0,
+    HAL_RESET_WDT = 1,
+    HAL_RESET_SOFT = 4, // machine.reset(): the chip's software restart
+    HAL_RESET_DEEPSLEEP = 5,
+    HAL_RESET_HARD = 6, // the reset pin
+};
+
+// Resets the chip at once (machine.reset(), watchdog) with [cause] (HAL_RESET_*): the port
+// starts over as at power-on, without ending the process. Never returns.
+PY_NORETURN void hal_reset_hard(int cause);
+// The cause of the last reset (HAL_RESET_*).
 int hal_reset_cause(void);
 // Fills [buf] with the chip's unique id and returns its length (at most [max]).
 size_t hal_unique_id(uint8_t *buf, size_t max);
+// Called at every safe point (each wait of the console, the end of each REPL command), where
+// the runtime also runs scheduled callbacks: the port checks its watchdog and the like. May
+// raise or reset.
+void hal_poll_hook(void);
 // Called after every start of the interpreter (power-on, hard and soft reset; [hard] tells
 // which), before boot.py runs: the port resets its modules' state (pins, timers).
 void hal_board_init(bool hard);
 // The contents of file [path] on the board's filesystem as a bytes object, or PY_OBJ_NULL when
 // there is no such file (or no filesystem yet). Boot runs boot.py and main.py through it.
-void *hal_file_source(const char *path);
+py_obj_t hal_file_source(const char *path);
 
 #endif

@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "extmod.h"
 #include "gc.h"
 #include "hal_host.h"
 #include "port.h"
@@ -160,6 +163,19 @@ py_obj_t py_port_import_source(qstr name) {
     return PY_OBJ_NULL;
 }
 
+// The random module's seed: the kernel's random bytes, or the time and pid without them.
+uint32_t py_port_random_seed(void) {
+    uint32_t seed = 0;
+    FILE *f = fopen("/dev/urandom", "rb");
+    if (f == NULL || fread(&seed, sizeof(seed), 1, f) != 1) {
+        seed = (uint32_t)time(NULL) ^ ((uint32_t)getpid() << 16);
+    }
+    if (f != NULL) {
+        fclose(f);
+    }
+    return seed;
+}
+
 // ---- Port modules -------------------------------------------------------------------------------
 
 // _testhook: lets tests reach what a board's UART or timer would do, e.g. a Ctrl-C arriving while
@@ -192,6 +208,7 @@ static const py_obj_module_t testhook_module = {
 };
 
 const py_builtin_module_t py_port_builtin_modules[] = {
+    PY_EXTMOD_MODULES
     {PY_QSTR__testhook, &testhook_module},
     {0, NULL},
 };

@@ -1,0 +1,22 @@
+# io.StringIO: write, read, readline, readlines, getvalue, seek, tell.
+import io
+
+s = io.StringIO()
+print(s.write("hello\n"), s.write("world\n"), s.write(""))
+print(repr(s.getvalue()), s.tell())
+s.seek(0)
+print(repr(s.readline()), repr(s.readline()), repr(s.readline()))
+s.seek(0)
+print(repr(s.read(3)), repr(s.read()), repr(s.read()))
+s = io.StringIO("a\nbb\nccc")
+print(s.readlines())
+s = io.StringIO("line1\nline2\n")
+print(repr(s.read(0)), repr(s.readline(3)), repr(s.readline()))
+s = io.StringIO("abc")
+s.seek(1)
+s.write("X")
+print(repr(s.getvalue()), s.tell(), repr(s.read()))
+s.seek(0, 2)
+s.write("!")
+print(repr(s.getvalue()))
+print(repr(io.StringIO().read()), repr(io.StringIO(None).getvalue()))
