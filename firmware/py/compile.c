@@ -113,6 +113,10 @@ void py_comp_emit(py_compiler_t *c, py_bc_op_t op) {
 void py_comp_emit_u(py_compiler_t *c, py_bc_op_t op, size_t a) {
     begin_op(c, op, a, 0);
     put_uint(&c->u->code, a);
+    if (py_bc_op_format[op] == PY_BC_FMT_UC) {
+        py_vstr_add_byte(&c->u->code, PY_BC_CACHE_NONE & 0xff);
+        py_vstr_add_byte(&c->u->code, PY_BC_CACHE_NONE >> 8);
+    }
 }
 
 void py_comp_emit_uu(py_compiler_t *c, py_bc_op_t op, size_t a, size_t b) {

@@ -63,6 +63,13 @@ static void show_code(const py_print_t *print, const py_raw_code_t *rc) {
                 }
                 break;
             }
+            case PY_BC_FMT_UC: {
+                size_t a = py_bc_read_uint(&ip);
+                unsigned cache = ip[0] | (ip[1] << 8);
+                ip += 2;
+                py_printf(print, " %u (%q) cache %x", (unsigned)a, (qstr)a, cache);
+                break;
+            }
             case PY_BC_FMT_UU: {
                 size_t a = py_bc_read_uint(&ip);
                 size_t b = py_bc_read_uint(&ip);

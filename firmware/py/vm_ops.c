@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bc.h"
+#include "builtin.h"
 #include "gc.h"
 #include "runtime.h"
 #include "vm_ops.h"
@@ -301,4 +302,69 @@ py_obj_t py_vm_binary_op(size_t op, py_obj_t lhs, py_obj_t rhs) {
         return PY_OBJ_NEW_BOOL(lhs == rhs);
     }
     return py_binary_op((py_binary_op_t)op, lhs, rhs);
+}
+
+// ---- Cached name lookups -------------------------------------------------------------------------
+//
+// A cache holds the position of the name's entry in a map's table. Entries do not move while a
+// map is unchanged, and when they do (growth, deletion) the key found there no longer matches:
+// a key can be at only one position, so a matching key proves the position right.
+
+static py_map_elem_t *cache_probe(py_map_t *map, py_obj_t key, unsigned pos) {
+    if (pos < map->filled && map->table[pos].key == key) {
+        return &map->table[pos];
+    }
+    return NULL;
+}
+
+static void cache_set(byte *cache, unsigned v) {
+    cache[0] = (byte)(v & 0xff);
+    cache[1] = (byte)(v >> 8);
+}
+
+py_obj_t py_vm_load_global(qstr name, byte *cache) {
+    unsigned c = cache[0] | (cache[1] << 8);
+    py_obj_t key = PY_OBJ_NEW_QSTR(name);
+    py_map_t *globals = &py_state.roots.dict_globals->map;
+    py_map_elem_t *e;
+    if (c < 0x8000) {
+        e = cache_probe(globals, key, c);
+        if (e != NULL) {
+            return e->value;
+        }
+    }
+    e = py_map_lookup_qstr(globals, name);
+    if (e != NULL) {
+        size_t pos = (size_t)(e - globals->table);
+        cache_set(cache, pos < 0x8000 ? (unsigned)pos : PY_BC_CACHE_NONE);
+        return e->value;
+    }
+    // Not a global: a builtin, looked up where py_load_global looks (runtime.c).
+    py_map_t *builtins = &py_module_builtins.globals->map;
+    if (c != PY_BC_CACHE_NONE && c >= 0x8000) {
+        e = cache_probe(builtins, key, c & 0x7fff);
+        if (e != NULL) {
+            return e->value;
+        }
+    }
+    e = py_map_lookup_qstr(builtins, name);
+    if (e == NULL) {
+        return py_load_global(name); // raises NameError
+    }
+    size_t pos = (size_t)(e - builtins->table);
+    cache_set(cache, pos < 0x7fff ? 0x8000 | (unsigned)pos : PY_BC_CACHE_NONE);
+    return e->value;
+}
+
+void py_vm_store_cached(py_obj_dict_t *dict, qstr name, py_obj_t value, byte *cache) {
+    py_map_t *map = &dict->map;
+    unsigned c = cache[0] | (cache[1] << 8);
+    py_obj_t key = PY_OBJ_NEW_QSTR(name);
+    py_map_elem_t *e = c < 0x8000 && !map->is_fixed ? cache_probe(map, key, c) : NULL;
+    if (e == NULL) {
+        e = py_map_lookup(map, key, PY_MAP_LOOKUP_ADD_IF_NOT_FOUND);
+        size_t pos = (size_t)(e - map->table);
+        cache_set(cache, pos < 0x8000 ? (unsigned)pos : PY_BC_CACHE_NONE);
+    }
+    e->value = value;
 }

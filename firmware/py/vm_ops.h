@@ -35,6 +35,11 @@ py_obj_t py_vm_get_anext(py_obj_t aiter);
 // END_ASYNC_FOR: ends the loop on StopAsyncIteration, else re-raises [exc].
 void py_vm_end_async_for(py_frame_t *f, py_obj_t exc);
 void py_vm_print_expr(py_obj_t v);
+// LOAD_GLOBAL, and LOAD_NAME where locals are the globals: [cache] is the instruction's
+// 2-byte lookup cache (see bc.h), checked and refreshed here.
+py_obj_t py_vm_load_global(qstr name, byte *cache);
+// STORE_NAME (to the locals dict) or STORE_GLOBAL of [value] through [cache].
+void py_vm_store_cached(py_obj_dict_t *dict, qstr name, py_obj_t value, byte *cache);
 // BINARY_OP for everything the loop's small-int fast path did not handle.
 py_obj_t py_vm_binary_op(size_t op, py_obj_t lhs, py_obj_t rhs);
 

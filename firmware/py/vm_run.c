@@ -343,13 +343,21 @@ op_LOAD_CLASSDEREF: {
 op_LOAD_NAME: {
     size_t q;
     ARG_U(q);
-    *sp++ = py_load_name(q);
+    byte *cache = (byte *)ip;
+    ip += 2;
+    if (py_state.roots.dict_locals == py_state.roots.dict_globals) {
+        *sp++ = py_vm_load_global(q, cache);
+    } else {
+        *sp++ = py_load_name(q);
+    }
     DISPATCH();
 }
 op_STORE_NAME: {
     size_t q;
     ARG_U(q);
-    py_store_name(q, *--sp);
+    byte *cache = (byte *)ip;
+    ip += 2;
+    py_vm_store_cached(py_state.roots.dict_locals, q, *--sp, cache);
     DISPATCH();
 }
 op_DELETE_NAME: {
@@ -361,13 +369,17 @@ op_DELETE_NAME: {
 op_LOAD_GLOBAL: {
     size_t q;
     ARG_U(q);
-    *sp++ = py_load_global(q);
+    byte *cache = (byte *)ip;
+    ip += 2;
+    *sp++ = py_vm_load_global(q, cache);
     DISPATCH();
 }
 op_STORE_GLOBAL: {
     size_t q;
     ARG_U(q);
-    py_store_global(q, *--sp);
+    byte *cache = (byte *)ip;
+    ip += 2;
+    py_vm_store_cached(py_state.roots.dict_globals, q, *--sp, cache);
     DISPATCH();
 }
 op_DELETE_GLOBAL: {

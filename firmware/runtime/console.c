@@ -12,7 +12,6 @@
 // Bytes of cooked output gathered before they are handed to the UART in one call.
 #define COOKED_CHUNK (128)
 
-static int kbd_intr_char = CHAR_CTRL_C;
 static bool executing;
 
 // ---- Output -------------------------------------------------------------------------------------
@@ -121,26 +120,20 @@ int py_port_stdin_getc(void) {
 
 // ---- Running code -------------------------------------------------------------------------------
 
-int console_kbd_intr_char(void) {
-    return kbd_intr_char;
-}
-
 void console_set_kbd_intr_char(int c) {
-    kbd_intr_char = c;
     if (executing) {
-        hal_set_interrupt_char(c); // takes effect at once
+        hal_set_interrupt_char(c);
     }
 }
 
 void console_init(void) {
-    kbd_intr_char = CHAR_CTRL_C;
     executing = false;
     hal_set_interrupt_char(-1);
 }
 
 void console_exec_begin(void) {
     executing = true;
-    hal_set_interrupt_char(kbd_intr_char);
+    hal_set_interrupt_char(CHAR_CTRL_C);
 }
 
 void console_exec_end(void) {

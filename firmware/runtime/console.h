@@ -40,8 +40,8 @@ void console_delay_us(uint64_t us);
 
 // Resets the console's settings (after every start of the interpreter).
 void console_init(void);
-// The interrupt character used while code runs (micropython.kbd_intr): 3 after every reset.
-int console_kbd_intr_char(void);
+// Sets the interrupt character of the code now running (micropython.kbd_intr; -1 disables it).
+// Every REPL command, script and raw-paste starts again with Ctrl-C.
 void console_set_kbd_intr_char(int c);
 // Starts and ends a stretch of running Python code: enables the interrupt character, and on
 // the way out disables it and discards a KeyboardInterrupt that came too late to be delivered.

@@ -70,7 +70,7 @@ def test_mpremote_interrupts_running_program(raw_board):
     # mpremote's enter_raw_repl starts with "\r\x03": it must stop what the board is running
     raw_board.exit_raw_repl()
     raw_board.read_until(PROMPT)
-    raw_board.write(b"while True: pass\r")
+    raw_board.write(b"while True: pass\r\r")
     time.sleep(0.3)
     raw_board.enter_raw_repl(soft_reset=True)
     assert raw_board.exec_raw_paste("print(1)") == (b"1\r\n", b"")
@@ -81,7 +81,7 @@ def test_ctrl_c_is_an_ordinary_byte_for_the_program_with_kbd_intr_off(board):
     time.sleep(0.3)
     board.write(b"\x03")
     assert board.read_until(PROMPT).endswith(b"\r\n3\r\n>>> ")
-    assert interrupt(board, "while 1: pass") == KI_TRACEBACK + PROMPT  # back on afterwards
+    assert interrupt(board, "while 1: pass") == KI_TRACEBACK + PROMPT  # on for the next command
 
 
 def test_hard_reset(board):

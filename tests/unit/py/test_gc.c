@@ -102,15 +102,31 @@ static void gc_keeps_a_chain_reachable_from_a_root(void **state) {
     py_state.roots.port_roots[0] = NULL;
 }
 
+#define PLANTED (100)
+
+// Fills [holder] with the addresses of fresh allocations; returns them scrambled in [scrambled],
+// so frames still live when the collector runs hold no copy of the pointers.
+static __attribute__((noinline)) void plant(void **holder, uintptr_t *scrambled) {
+    for (size_t i = 0; i < PLANTED; i++) {
+        holder[i] = make_chain(1);
+        scrambled[i] = (uintptr_t)holder[i] ^ 0x5a5a5a5a;
+    }
+}
+
 static void gc_noscan_blocks_do_not_keep_their_words_alive(void **state) {
     (void)state;
-    void **holder = py_gc_alloc(sizeof(void *), PY_GC_NOSCAN);
+    void **holder = py_gc_alloc(PLANTED * sizeof(void *), PY_GC_NOSCAN);
     py_state.roots.port_roots[0] = holder;
-    *holder = make_chain(1);
-    // Kept scrambled, so this frame holds no copy of the pointer itself.
-    uintptr_t target = (uintptr_t)*holder ^ 0x5a5a5a5a;
+    uintptr_t scrambled[PLANTED];
+    plant(holder, scrambled);
     collect();
-    assert_false(py_gc_is_heap_ptr((void *)(target ^ 0x5a5a5a5a)));
+    size_t survivors = 0;
+    for (size_t i = 0; i < PLANTED; i++) {
+        survivors += py_gc_is_heap_ptr((void *)(scrambled[i] ^ 0x5a5a5a5a));
+    }
+    // A register or two may still hold a recent pointer (the scan is conservative); a scanned
+    // no-scan block would keep all of them.
+    assert_true(survivors <= 2);
     assert_true(py_gc_is_heap_ptr(holder));
     py_state.roots.port_roots[0] = NULL;
 }
