@@ -11,7 +11,7 @@ packages=(
     clang libclang-rt-14-dev                     # fuzz targets (libFuzzer)
     clang-format                                 # one C style
     python3-pytest python3-serial                # integration tests
-    libmbedtls-dev                               # hashlib (sha1, sha256, md5)
+    libmbedtls-dev libmbedtls-dev:i386           # hashlib (sha1, sha256, md5); i386 for the 32-bit build
 )
 
 missing=()

@@ -367,8 +367,8 @@ static PY_DEFINE_CONST_FUN_OBJ_2(deque_remove_obj, deque_remove);
 static void deque_attr(py_obj_t self_in, qstr attr, py_obj_t *dest) {
     if (dest[0] == PY_OBJ_NULL && attr == PY_QSTR_maxlen) {
         deque_t *d = get_deque(self_in);
-        dest[0] = d->maxlen == DEQUE_UNBOUNDED ? py_const_none
-                                               : py_obj_new_int_from_uint(d->maxlen);
+        dest[0] =
+            d->maxlen == DEQUE_UNBOUNDED ? py_const_none : py_obj_new_int_from_uint(d->maxlen);
     }
 }
 

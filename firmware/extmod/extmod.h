@@ -30,7 +30,7 @@ extern const py_obj_module_t py_module_collections; // modcollections.c
 extern const py_obj_module_t py_module_re;          // modre.c
 extern const py_obj_module_t py_module_heapq;       // modheapq.c
 #if PY_EXTMOD_HASHLIB
-extern const py_obj_module_t py_module_hashlib;     // modhashlib.c
+extern const py_obj_module_t py_module_hashlib; // modhashlib.c
 #define PY_EXTMOD_HASHLIB_ENTRY {PY_QSTR_hashlib, &py_module_hashlib},
 #else
 #define PY_EXTMOD_HASHLIB_ENTRY
@@ -38,16 +38,11 @@ extern const py_obj_module_t py_module_hashlib;     // modhashlib.c
 
 // The py_builtin_module_t entries of every module above, each followed by a comma.
 #define PY_EXTMOD_MODULES                                                                          \
-    {PY_QSTR_json, &py_module_json},                                                               \
-    {PY_QSTR_struct, &py_module_struct},                                                           \
-    {PY_QSTR_binascii, &py_module_binascii},                                                       \
-    {PY_QSTR_errno, &py_module_errno},                                                             \
-    {PY_QSTR_io, &py_module_io},                                                                   \
-    {PY_QSTR_random, &py_module_random},                                                           \
-    {PY_QSTR_collections, &py_module_collections},                                                 \
-    {PY_QSTR_re, &py_module_re},                                                                   \
-    {PY_QSTR_heapq, &py_module_heapq},                                                             \
-    PY_EXTMOD_HASHLIB_ENTRY
+    {PY_QSTR_json, &py_module_json}, {PY_QSTR_struct, &py_module_struct},                          \
+        {PY_QSTR_binascii, &py_module_binascii}, {PY_QSTR_errno, &py_module_errno},                \
+        {PY_QSTR_io, &py_module_io}, {PY_QSTR_random, &py_module_random},                          \
+        {PY_QSTR_collections, &py_module_collections}, {PY_QSTR_re, &py_module_re},                \
+        {PY_QSTR_heapq, &py_module_heapq}, PY_EXTMOD_HASHLIB_ENTRY
 
 // ---- What the port supplies ---------------------------------------------------------------------
 

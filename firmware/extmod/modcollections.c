@@ -217,7 +217,9 @@ static py_obj_t nt_make_new(const py_obj_type_t *type, size_t n_args, size_t n_k
                           (qstr)type->name, (unsigned)n_fields + 1, (unsigned)n_args + 1);
     }
     py_obj_tuple_t *t = PY_OBJ_TO_PTR(py_obj_new_tuple(n_fields, NULL));
-    memcpy(t->items, args, n_args * sizeof(py_obj_t));
+    for (size_t i = 0; i < n_args; i++) {
+        t->items[i] = args[i];
+    }
     for (size_t i = 0; i < n_kw; i++) {
         py_obj_t name = args[n_args + 2 * i];
         size_t f = 0;

@@ -13,15 +13,16 @@ static const py_map_elem_t errorcode_table[] = {
 // A read-only dict keyed by ints: PY_DEFINE_CONST_DICT is for qstr keys only.
 static const py_obj_dict_t errorcode_dict = {
     .base = {&py_type_dict},
-    .map = {
-        .all_keys_are_qstrs = 0,
-        .is_fixed = 1,
-        .used = PY_ARRAY_SIZE(errorcode_table),
-        .filled = PY_ARRAY_SIZE(errorcode_table),
-        .alloc = PY_ARRAY_SIZE(errorcode_table),
-        .table = (py_map_elem_t *)errorcode_table,
-        .index = NULL,
-    },
+    .map =
+        {
+            .all_keys_are_qstrs = 0,
+            .is_fixed = 1,
+            .used = PY_ARRAY_SIZE(errorcode_table),
+            .filled = PY_ARRAY_SIZE(errorcode_table),
+            .alloc = PY_ARRAY_SIZE(errorcode_table),
+            .table = (py_map_elem_t *)errorcode_table,
+            .index = NULL,
+        },
 };
 
 qstr py_errno_to_qstr(int errno_value) {

@@ -54,7 +54,12 @@ static void sha256_clone(void *dst, const void *src) {
     mbedtls_sha256_clone(dst, src);
 }
 static const hash_algo_t sha256_algo = {
-    sizeof(mbedtls_sha256_context), 32, 64, sha256_start, sha256_update, sha256_finish,
+    sizeof(mbedtls_sha256_context),
+    32,
+    64,
+    sha256_start,
+    sha256_update,
+    sha256_finish,
     sha256_clone,
 };
 

@@ -97,8 +97,7 @@ static PY_DEFINE_CONST_FUN_OBJ_2(heapq_heapreplace_obj, heapq_heapreplace);
 // heappushpop(heap, item): pushes [item], then pops the smallest; [item] itself when it is.
 static py_obj_t heapq_heappushpop(py_obj_t heap_in, py_obj_t item) {
     py_obj_list_t *heap = get_heap(heap_in);
-    if (heap->len == 0 ||
-        !py_obj_is_true(py_binary_op(PY_BINARY_OP_LESS, heap->items[0], item))) {
+    if (heap->len == 0 || !py_obj_is_true(py_binary_op(PY_BINARY_OP_LESS, heap->items[0], item))) {
         return item;
     }
     return heapq_heapreplace(heap_in, item);

@@ -36,7 +36,9 @@ static size_t memio_read(py_obj_t self_in, void *buf, size_t size, int *errcode)
     memio_t *self = get_open(self_in);
     size_t avail = self->pos < self->len ? self->len - self->pos : 0;
     size_t n = size < avail ? size : avail;
-    memcpy(buf, self->buf + self->pos, n);
+    if (n > 0) {
+        memcpy(buf, self->buf + self->pos, n);
+    }
     self->pos += n;
     return n;
 }
@@ -50,7 +52,9 @@ static void memio_reserve(memio_t *self, size_t need) {
         alloc = 16;
     }
     byte *grown = py_malloc_noscan(alloc);
-    memcpy(grown, self->buf, self->len);
+    if (self->len > 0) {
+        memcpy(grown, self->buf, self->len);
+    }
     py_free(self->buf);
     self->buf = grown;
     self->alloc = alloc;
@@ -59,6 +63,9 @@ static void memio_reserve(memio_t *self, size_t need) {
 static size_t memio_write(py_obj_t self_in, const void *buf, size_t size, int *errcode) {
     (void)errcode;
     memio_t *self = get_open(self_in);
+    if (size == 0) {
+        return 0; // an empty write past the end does not extend the contents
+    }
     if (size > SIZE_MAX - self->pos) {
         py_raise_MemoryError();
     }
@@ -87,12 +94,12 @@ static size_t memio_ioctl(py_obj_t self_in, unsigned request, void *arg, int *er
     get_open(self_in);
     if (request == PY_STREAM_SEEK) {
         py_stream_seek_t *seek = arg;
-        intptr_t base = seek->whence == 0 ? 0 : (intptr_t)(seek->whence == 1 ? self->pos : self->len);
+        intptr_t base =
+            seek->whence == 0 ? 0 : (intptr_t)(seek->whence == 1 ? self->pos : self->len);
         intptr_t pos = base + seek->offset;
         if (pos < 0) {
             if (seek->whence == 0) {
-                py_raise_msg_varg(&py_type_ValueError, "negative seek value %d",
-                                  (int)seek->offset);
+                py_raise_msg_varg(&py_type_ValueError, "negative seek value %d", (int)seek->offset);
             }
             pos = 0;
         }

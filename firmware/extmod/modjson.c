@@ -41,7 +41,7 @@ static void enc_newline(json_enc_t *e, size_t depth) {
 
 static void enc_hex4(py_vstr_t *out, uint32_t u) {
     static const char hex[] = "0123456789abcdef";
-    char buf[6] = {'\\', 'u', hex[(u >> 12) & 15], hex[(u >> 8) & 15], hex[(u >> 4) & 15],
+    char buf[6] = {'\\',       'u', hex[(u >> 12) & 15], hex[(u >> 8) & 15], hex[(u >> 4) & 15],
                    hex[u & 15]};
     py_vstr_add_strn(out, buf, 6);
 }
@@ -69,14 +69,29 @@ static void enc_str(py_vstr_t *out, py_obj_t s) {
         p++;
         const char *esc = NULL;
         switch (c) {
-            case '"': esc = "\\\""; break;
-            case '\\': esc = "\\\\"; break;
-            case '\n': esc = "\\n"; break;
-            case '\r': esc = "\\r"; break;
-            case '\t': esc = "\\t"; break;
-            case '\b': esc = "\\b"; break;
-            case '\f': esc = "\\f"; break;
-            default: break;
+            case '"':
+                esc = "\\\"";
+                break;
+            case '\\':
+                esc = "\\\\";
+                break;
+            case '\n':
+                esc = "\\n";
+                break;
+            case '\r':
+                esc = "\\r";
+                break;
+            case '\t':
+                esc = "\\t";
+                break;
+            case '\b':
+                esc = "\\b";
+                break;
+            case '\f':
+                esc = "\\f";
+                break;
+            default:
+                break;
         }
         if (esc != NULL) {
             py_vstr_add_str(out, esc);
@@ -133,16 +148,14 @@ static void enc_key(json_enc_t *e, py_obj_t key) {
         return;
     }
     py_vstr_add_byte(&e->out, '"');
-    if (key == py_const_none || key == py_const_true || key == py_const_false ||
-        py_obj_is_int(key)
+    if (key == py_const_none || key == py_const_true || key == py_const_false || py_obj_is_int(key)
 #if PY_FEATURE_FLOAT
         || py_obj_is_type(key, &py_type_float)
 #endif
     ) {
         enc_value(e, key, 0);
     } else {
-        py_raise_msg_varg(&py_type_TypeError,
-                          "keys must be str, int, float, bool or None, not %s",
+        py_raise_msg_varg(&py_type_TypeError, "keys must be str, int, float, bool or None, not %s",
                           py_obj_get_type_str(key));
     }
     py_vstr_add_byte(&e->out, '"');
@@ -249,7 +262,8 @@ static void enc_init(json_enc_t *e, py_map_t *kw) {
         e->key_sep_len = strlen(e->key_sep);
     }
     e->sort_keys = vals[ARG_sort_keys].u_bool;
-    e->default_fun = vals[ARG_default].u_obj == py_const_none ? PY_OBJ_NULL : vals[ARG_default].u_obj;
+    e->default_fun =
+        vals[ARG_default].u_obj == py_const_none ? PY_OBJ_NULL : vals[ARG_default].u_obj;
     py_vstr_init(&e->out, 16);
 }
 
@@ -308,9 +322,9 @@ static uint32_t dec_hex4(json_dec_t *d) {
     uint32_t u = 0;
     for (int i = 0; i < 4; i++) {
         byte c = *d->pos++;
-        int v = c >= '0' && c <= '9' ? c - '0'
-              : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
-                                                       : -1;
+        int v = c >= '0' && c <= '9'                     ? c - '0'
+                : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
+                                                         : -1;
         if (v < 0) {
             dec_error();
         }
@@ -359,14 +373,31 @@ static py_obj_t dec_string(json_dec_t *d) {
         }
         c = *d->pos++;
         switch (c) {
-            case '"': case '\\': case '/': py_vstr_add_byte(&v, c); break;
-            case 'b': py_vstr_add_byte(&v, '\b'); break;
-            case 'f': py_vstr_add_byte(&v, '\f'); break;
-            case 'n': py_vstr_add_byte(&v, '\n'); break;
-            case 'r': py_vstr_add_byte(&v, '\r'); break;
-            case 't': py_vstr_add_byte(&v, '\t'); break;
-            case 'u': py_vstr_add_char(&v, dec_unicode_escape(d)); break;
-            default: dec_error();
+            case '"':
+            case '\\':
+            case '/':
+                py_vstr_add_byte(&v, c);
+                break;
+            case 'b':
+                py_vstr_add_byte(&v, '\b');
+                break;
+            case 'f':
+                py_vstr_add_byte(&v, '\f');
+                break;
+            case 'n':
+                py_vstr_add_byte(&v, '\n');
+                break;
+            case 'r':
+                py_vstr_add_byte(&v, '\r');
+                break;
+            case 't':
+                py_vstr_add_byte(&v, '\t');
+                break;
+            case 'u':
+                py_vstr_add_char(&v, dec_unicode_escape(d));
+                break;
+            default:
+                dec_error();
         }
     }
     if (!py_utf8_is_valid((const byte *)v.buf, v.len)) {

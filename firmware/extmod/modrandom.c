@@ -147,8 +147,8 @@ static py_obj_t random_randrange(size_t n_args, const py_obj_t *args) {
     // The number of values: ceil((stop - start) / step), with floor division on negated values.
     py_obj_t width = py_binary_op(PY_BINARY_OP_SUBTRACT, stop, start);
     py_obj_t neg_width = py_unary_op(PY_UNARY_OP_NEGATIVE, width);
-    py_obj_t count = py_unary_op(PY_UNARY_OP_NEGATIVE,
-                                 py_binary_op(PY_BINARY_OP_FLOOR_DIVIDE, neg_width, step));
+    py_obj_t count =
+        py_unary_op(PY_UNARY_OP_NEGATIVE, py_binary_op(PY_BINARY_OP_FLOOR_DIVIDE, neg_width, step));
     if (!int_is_positive(count)) {
         py_raise_ValueError("empty range for randrange()");
     }
@@ -163,8 +163,8 @@ static PY_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(random_randrange_obj, 1, 3, random_ra
 static py_obj_t random_randint(py_obj_t a, py_obj_t b) {
     check_int(a);
     check_int(b);
-    py_obj_t count = py_binary_op(PY_BINARY_OP_ADD,
-                                  py_binary_op(PY_BINARY_OP_SUBTRACT, b, a), PY_OBJ_NEW_SMALL_INT(1));
+    py_obj_t count = py_binary_op(PY_BINARY_OP_ADD, py_binary_op(PY_BINARY_OP_SUBTRACT, b, a),
+                                  PY_OBJ_NEW_SMALL_INT(1));
     if (!int_is_positive(count)) {
         py_raise_ValueError("empty range for randrange()");
     }

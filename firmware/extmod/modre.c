@@ -114,7 +114,8 @@ static py_obj_t re_compile_obj(py_obj_t pattern, py_obj_t flags_in) {
     } else if (!py_get_buffer(pattern, &buf, PY_BUFFER_READ)) {
         py_raise_TypeError("first argument must be string or compiled pattern");
     }
-    py_re_compile(&pat->prog, buf.buf, buf.len, is_text, (unsigned)flags & ~(unsigned)RE_FLAG_UNICODE);
+    py_re_compile(&pat->prog, buf.buf, buf.len, is_text,
+                  (unsigned)flags & ~(unsigned)RE_FLAG_UNICODE);
     return PY_OBJ_FROM_PTR(pat);
 }
 
@@ -262,7 +263,7 @@ static void for_each_match(re_pattern_t *pat, const re_text_t *t, size_t pos, si
 
 typedef struct sub_ctx {
     re_pattern_t *pat;
-    py_obj_t repl;      // a callable, or PY_OBJ_NULL when [template] is used
+    py_obj_t repl; // a callable, or PY_OBJ_NULL when [template] is used
     const byte *template_data;
     size_t template_len;
     py_vstr_t out;
@@ -297,13 +298,13 @@ static size_t template_group(const re_pattern_t *pat, const byte **p, const byte
     *p = s + 1;
     size_t len = (size_t)(s - name);
     if (name[0] >= '0' && name[0] <= '9') {
-        return (size_t)py_obj_get_int(py_obj_new_int_from_str_len((const char *)name, len, false,
-                                                                   10));
+        return (size_t)py_obj_get_int(
+            py_obj_new_int_from_str_len((const char *)name, len, false, 10));
     }
-    py_obj_t idx = pat->prog.groupindex == PY_OBJ_NULL
-                       ? PY_OBJ_NULL
-                       : py_obj_dict_get(pat->prog.groupindex,
-                                         py_obj_new_str((const char *)name, len));
+    py_obj_t idx =
+        pat->prog.groupindex == PY_OBJ_NULL
+            ? PY_OBJ_NULL
+            : py_obj_dict_get(pat->prog.groupindex, py_obj_new_str((const char *)name, len));
     if (idx == PY_OBJ_NULL) {
         py_raise_msg(&py_type_IndexError, "unknown group name");
     }
@@ -352,8 +353,7 @@ static void expand_template(sub_ctx_t *c, const re_text_t *t, const intptr_t *ca
 
 static bool sub_each(void *ctx, const re_text_t *t, const intptr_t *caps) {
     sub_ctx_t *c = ctx;
-    py_vstr_add_strn(&c->out, (const char *)t->data + c->copied_to,
-                     (size_t)caps[0] - c->copied_to);
+    py_vstr_add_strn(&c->out, (const char *)t->data + c->copied_to, (size_t)caps[0] - c->copied_to);
     if (c->repl != PY_OBJ_NULL) {
         py_obj_t r = py_call_function_1(c->repl, new_match(c->pat, t->obj, caps));
         if (t->is_text ? !py_obj_is_str(r) : py_obj_is_str(r)) {
@@ -399,8 +399,8 @@ static py_obj_t do_sub(re_pattern_t *pat, py_obj_t repl, py_obj_t string, py_obj
         for_each_match(pat, &t, 0, t.len, (size_t)limit, sub_each, &c);
     }
     py_vstr_add_strn(&c.out, (const char *)t.data + c.copied_to, t.len - c.copied_to);
-    py_obj_t result = t.is_text ? py_obj_new_str_from_vstr(&c.out)
-                                : py_obj_new_bytes_from_vstr(&c.out);
+    py_obj_t result =
+        t.is_text ? py_obj_new_str_from_vstr(&c.out) : py_obj_new_bytes_from_vstr(&c.out);
     if (!with_count) {
         return result;
     }
@@ -586,7 +586,8 @@ static void pattern_print(const py_print_t *print, py_obj_t self_in, py_print_ki
     static const struct {
         unsigned flag;
         const char *name;
-    } names[] = {{PY_RE_IGNORECASE, "re.IGNORECASE"}, {PY_RE_MULTILINE, "re.MULTILINE"},
+    } names[] = {{PY_RE_IGNORECASE, "re.IGNORECASE"},
+                 {PY_RE_MULTILINE, "re.MULTILINE"},
                  {PY_RE_DOTALL, "re.DOTALL"}};
     const char *sep = ", ";
     for (size_t i = 0; i < PY_ARRAY_SIZE(names); i++) {
@@ -607,8 +608,8 @@ static void pattern_attr(py_obj_t self_in, qstr attr, py_obj_t *dest) {
     if (attr == PY_QSTR_pattern) {
         dest[0] = self->pattern;
     } else if (attr == PY_QSTR_flags) {
-        dest[0] = PY_OBJ_NEW_SMALL_INT(self->prog.flags |
-                                       (self->prog.is_text ? RE_FLAG_UNICODE : 0));
+        dest[0] =
+            PY_OBJ_NEW_SMALL_INT(self->prog.flags | (self->prog.is_text ? RE_FLAG_UNICODE : 0));
     } else if (attr == PY_QSTR_groups) {
         dest[0] = PY_OBJ_NEW_SMALL_INT(self->prog.n_groups - 1);
     } else if (attr == PY_QSTR_groupindex) {

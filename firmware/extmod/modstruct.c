@@ -19,7 +19,7 @@
 typedef struct fmt_iter {
     const byte *pos;
     const byte *end;
-    bool native;     // '@': native sizes and alignment
+    bool native; // '@': native sizes and alignment
     bool big_endian;
 } fmt_iter_t;
 
@@ -113,7 +113,13 @@ static size_t code_size(char code, bool native) {
 }
 
 // Alignment of [code] in native mode: where the C compiler puts it in a struct.
-#define ALIGN_OF(T) offsetof(struct { char c; T x; }, x)
+#define ALIGN_OF(T)                                                                                \
+    offsetof(                                                                                      \
+        struct {                                                                                   \
+            char c;                                                                                \
+            T x;                                                                                   \
+        },                                                                                         \
+        x)
 static size_t code_align(char code) {
     switch (code) {
         case 'h':
@@ -218,8 +224,8 @@ static uint64_t int_bits_checked(py_obj_t o, size_t size, bool is_signed) {
         return (uint64_t)(int64_t)small;
     }
     // A big int: in range if shifting out the value bits leaves only sign bits.
-    py_obj_t top = py_binary_op(PY_BINARY_OP_RSHIFT, o,
-                                PY_OBJ_NEW_SMALL_INT(is_signed ? bits - 1 : bits));
+    py_obj_t top =
+        py_binary_op(PY_BINARY_OP_RSHIFT, o, PY_OBJ_NEW_SMALL_INT(is_signed ? bits - 1 : bits));
     bool negative = py_obj_is_true(py_binary_op(PY_BINARY_OP_LESS, o, PY_OBJ_NEW_SMALL_INT(0)));
     if ((!is_signed && negative) ||
         !(top == PY_OBJ_NEW_SMALL_INT(0) || (is_signed && top == PY_OBJ_NEW_SMALL_INT(-1)))) {
@@ -257,8 +263,8 @@ static void pack_one(const fmt_iter_t *it, byte *p, char code, size_t size, py_o
         }
 #endif
         default: {
-            bool is_signed = code == 'b' || code == 'h' || code == 'i' || code == 'l' ||
-                             code == 'q';
+            bool is_signed =
+                code == 'b' || code == 'h' || code == 'i' || code == 'l' || code == 'q';
             put_uint(p, size, int_bits_checked(value, size, is_signed), it->big_endian);
             return;
         }

@@ -38,7 +38,9 @@ static void reserve(re_parser_t *p, size_t n) {
     }
     size_t alloc = p->alloc * 2 > prog->len + n ? p->alloc * 2 : prog->len + n;
     uint32_t *code = py_malloc_noscan(alloc * sizeof(uint32_t));
-    memcpy(code, prog->code, prog->len * sizeof(uint32_t));
+    if (prog->len > 0) {
+        memcpy(code, prog->code, prog->len * sizeof(uint32_t));
+    }
     py_free(prog->code);
     prog->code = code;
     p->alloc = alloc;
@@ -118,12 +120,18 @@ static uint32_t read_hex(re_parser_t *p, int n) {
 // An escape that stands for one character (after the backslash), or -1 if [c] is not one.
 static int32_t simple_escape(re_parser_t *p, byte c) {
     switch (c) {
-        case 'n': return '\n';
-        case 't': return '\t';
-        case 'r': return '\r';
-        case 'f': return '\f';
-        case 'v': return '\v';
-        case 'a': return '\a';
+        case 'n':
+            return '\n';
+        case 't':
+            return '\t';
+        case 'r':
+            return '\r';
+        case 'f':
+            return '\f';
+        case 'v':
+            return '\v';
+        case 'a':
+            return '\a';
         case '0': {
             uint32_t v = 0;
             for (int i = 0; i < 2 && !at_end(p) && peek(p) >= '0' && peek(p) <= '7'; i++) {
@@ -131,7 +139,8 @@ static int32_t simple_escape(re_parser_t *p, byte c) {
             }
             return (int32_t)v;
         }
-        case 'x': return (int32_t)read_hex(p, 2);
+        case 'x':
+            return (int32_t)read_hex(p, 2);
         case 'u':
         case 'U':
             if (!p->prog->is_text) {
@@ -149,13 +158,20 @@ static int32_t simple_escape(re_parser_t *p, byte c) {
 
 static int named_class_of(byte c) {
     switch (c) {
-        case 'd': return RE_CLASS_DIGIT;
-        case 'D': return RE_CLASS_NOT_DIGIT;
-        case 'w': return RE_CLASS_WORD;
-        case 'W': return RE_CLASS_NOT_WORD;
-        case 's': return RE_CLASS_SPACE;
-        case 'S': return RE_CLASS_NOT_SPACE;
-        default: return -1;
+        case 'd':
+            return RE_CLASS_DIGIT;
+        case 'D':
+            return RE_CLASS_NOT_DIGIT;
+        case 'w':
+            return RE_CLASS_WORD;
+        case 'W':
+            return RE_CLASS_NOT_WORD;
+        case 's':
+            return RE_CLASS_SPACE;
+        case 'S':
+            return RE_CLASS_NOT_SPACE;
+        default:
+            return -1;
     }
 }
 
@@ -334,8 +350,11 @@ static bool parse_escape(re_parser_t *p) {
         emit2(p, RE_CLASS_NAMED + (uint32_t)named, 0);
         return false;
     }
-    uint32_t op = c == 'b' ? RE_OP_WORDB : c == 'B' ? RE_OP_NWORDB : c == 'A' ? RE_OP_BOS
-                : c == 'Z' ? RE_OP_EOS : 0;
+    uint32_t op = c == 'b'   ? RE_OP_WORDB
+                  : c == 'B' ? RE_OP_NWORDB
+                  : c == 'A' ? RE_OP_BOS
+                  : c == 'Z' ? RE_OP_EOS
+                             : 0;
     if (op != 0) {
         emit(p, op);
         return true;
@@ -493,6 +512,21 @@ static void make_repeat(re_parser_t *p, size_t at, size_t min, size_t max, bool 
     py_free(atom);
 }
 
+// Words of the instruction at [ins] if it matches exactly one character, else 0.
+static size_t single_char_len(const uint32_t *ins) {
+    switch (ins[0]) {
+        case RE_OP_CHAR:
+            return 2;
+        case RE_OP_ANY:
+        case RE_OP_ANYNL:
+            return 1;
+        case RE_OP_CLASS:
+            return 3 + 2 * (size_t)ins[2];
+        default:
+            return 0;
+    }
+}
+
 // An atom and the quantifiers after it; returns whether the result can match empty.
 static bool parse_piece(re_parser_t *p) {
     size_t at = p->prog->len;
@@ -514,7 +548,16 @@ static bool parse_piece(re_parser_t *p) {
                        (peek(p) == '{' && parse_braces(p, &(size_t){0}, &(size_t){0})))) {
         re_error("multiple repeat");
     }
-    if (min == 0 && max == SIZE_MAX) {
+    size_t n = p->prog->len - at;
+    if (n > 0 && single_char_len(p->prog->code + at) == n) {
+        insert_gap(p, at, 5);
+        uint32_t *code = p->prog->code;
+        code[at] = RE_OP_REPEAT1;
+        code[at + 1] = lazy;
+        code[at + 2] = (uint32_t)min;
+        code[at + 3] = max == SIZE_MAX ? RE_REPEAT_INF : (uint32_t)max;
+        code[at + 4] = (uint32_t)n;
+    } else if (min == 0 && max == SIZE_MAX) {
         make_star(p, at, lazy, nullable);
     } else if (min == 0 && max == 1) {
         make_optional(p, at, lazy);

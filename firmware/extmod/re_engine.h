@@ -36,12 +36,12 @@ enum {
 };
 
 typedef struct py_re_prog {
-    uint32_t *code;     // GC heap, no pointers
-    size_t len;         // words in [code]
-    size_t n_groups;    // capturing groups, counting group 0
-    size_t n_loops;     // progress registers the matcher needs
+    uint32_t *code;  // GC heap, no pointers
+    size_t len;      // words in [code]
+    size_t n_groups; // capturing groups, counting group 0
+    size_t n_loops;  // progress registers the matcher needs
     unsigned flags;
-    bool is_text;       // the pattern (and subjects) are str: match code points, not bytes
+    bool is_text;        // the pattern (and subjects) are str: match code points, not bytes
     py_obj_t groupindex; // dict of group name -> number, or PY_OBJ_NULL without named groups
 } py_re_prog_t;
 
@@ -57,9 +57,9 @@ typedef struct py_re_subject {
 } py_re_subject_t;
 
 enum {
-    PY_RE_ANCHORED = 1,      // only at [start] (match, fullmatch), else searching forward
-    PY_RE_FULL = 2,          // the match must end at the subject's end (fullmatch)
-    PY_RE_NOT_EMPTY_AT = 4,  // an empty match at [start] does not count (after an empty match)
+    PY_RE_ANCHORED = 1,     // only at [start] (match, fullmatch), else searching forward
+    PY_RE_FULL = 2,         // the match must end at the subject's end (fullmatch)
+    PY_RE_NOT_EMPTY_AT = 4, // an empty match at [start] does not count (after an empty match)
 };
 
 // Looks for a match of [prog] starting at byte offset [start] (and later ones unless

@@ -15,12 +15,15 @@ typedef enum {
     BT_BRANCH,   // resume at [a] = pc, [b] = position
     BT_CAPTURE,  // caps[a] = b
     BT_REGISTER, // regs[a] = b
+    BT_GREEDY,   // REPEAT1 at pc [a] matched up to [c]; it may give back characters down to [b]
+    BT_LAZY,     // REPEAT1 at pc [a] stopped at [b] after [c] repetitions; it may take more
 } bt_kind_t;
 
 typedef struct bt_entry {
     uintptr_t kind;
     uintptr_t a;
     intptr_t b;
+    intptr_t c;
 } bt_entry_t;
 
 typedef struct re_vm {
@@ -47,8 +50,7 @@ bool py_re_named_class(unsigned kind, uint32_t c, bool is_text) {
                 (is_text && c >= 0x80 && (py_unichar_isalpha(c) || py_unichar_isnumeric(c)));
             break;
         default: // RE_CLASS_SPACE
-            r = c == ' ' || (c >= '\t' && c <= '\r') ||
-                (is_text && (c >= 0x1c && c <= 0x1f)) ||
+            r = c == ' ' || (c >= '\t' && c <= '\r') || (is_text && (c >= 0x1c && c <= 0x1f)) ||
                 (is_text && c >= 0x80 && py_unichar_isspace(c));
             break;
     }
@@ -105,26 +107,129 @@ static bool class_match(const re_vm_t *vm, const uint32_t *cls, uint32_t c) {
     bool in = class_has(cls, c, is_text);
     if (!in && (vm->prog->flags & PY_RE_IGNORECASE)) {
         uint32_t lower = py_re_fold(c, is_text);
-        uint32_t upper = c < 0x80 || !is_text ? (c >= 'a' && c <= 'z' ? c - 32 : c)
-                                              : py_unichar_toupper(c);
+        uint32_t upper =
+            c < 0x80 || !is_text ? (c >= 'a' && c <= 'z' ? c - 32 : c) : py_unichar_toupper(c);
         in = class_has(cls, lower, is_text) || class_has(cls, upper, is_text);
     }
     return in != (cls[1] != 0);
 }
 
-static void push(re_vm_t *vm, bt_kind_t kind, uintptr_t a, intptr_t b) {
+static void push3(re_vm_t *vm, bt_kind_t kind, uintptr_t a, intptr_t b, intptr_t c) {
     if (vm->sp == vm->stack_alloc) {
         if (vm->stack_alloc >= PY_RE_MAX_BACKTRACK) {
             py_raise_msg(&py_type_RuntimeError, "maximum recursion depth exceeded in regex");
         }
         size_t alloc = vm->stack_alloc ? vm->stack_alloc * 2 : 32;
         bt_entry_t *grown = py_malloc_noscan(alloc * sizeof(bt_entry_t));
-        memcpy(grown, vm->stack, vm->sp * sizeof(bt_entry_t));
+        if (vm->sp > 0) {
+            memcpy(grown, vm->stack, vm->sp * sizeof(bt_entry_t));
+        }
         py_free(vm->stack);
         vm->stack = grown;
         vm->stack_alloc = alloc;
     }
-    vm->stack[vm->sp++] = (bt_entry_t){kind, a, b};
+    vm->stack[vm->sp++] = (bt_entry_t){kind, a, b, c};
+}
+
+static void push(re_vm_t *vm, bt_kind_t kind, uintptr_t a, intptr_t b) {
+    push3(vm, kind, a, b, 0);
+}
+
+static void count_steps(re_vm_t *vm, size_t n) {
+    vm->steps += n;
+    if (vm->steps > PY_RE_MAX_STEPS) {
+        py_raise_msg(&py_type_RuntimeError, "regex too complex: step limit exceeded");
+    }
+}
+
+// Matches the single-character instruction [ins] (CHAR, ANY, ANYNL, CLASS) at [*pos],
+// advancing it on success.
+static bool match_one(const re_vm_t *vm, const uint32_t *ins, size_t *pos) {
+    if (*pos >= vm->end) {
+        return false;
+    }
+    size_t len;
+    uint32_t c = char_at(vm, *pos, &len);
+    switch (ins[0]) {
+        case RE_OP_CHAR:
+            if (vm->prog->flags & PY_RE_IGNORECASE) {
+                c = py_re_fold(c, vm->prog->is_text);
+            }
+            if (c != ins[1]) {
+                return false;
+            }
+            break;
+        case RE_OP_ANY:
+            if (c == '\n') {
+                return false;
+            }
+            break;
+        case RE_OP_ANYNL:
+            break;
+        default:
+            if (!class_match(vm, ins, c)) {
+                return false;
+            }
+            break;
+    }
+    *pos += len;
+    return true;
+}
+
+// RE_OP_REPEAT1 at [pc]: the mandatory repetitions, then as many more as possible (greedy) or
+// none yet (lazy), leaving a choice point to revisit. Returns false if the minimum fails.
+static bool repeat1_start(re_vm_t *vm, size_t pc, size_t *pos) {
+    const uint32_t *ins = vm->prog->code + pc;
+    const uint32_t *atom = ins + 5;
+    size_t p = *pos, count = 0;
+    while (count < ins[2]) {
+        if (!match_one(vm, atom, &p)) {
+            return false;
+        }
+        count++;
+    }
+    size_t at_min = p;
+    if (ins[1]) {
+        if (count < ins[3]) {
+            push3(vm, BT_LAZY, pc, (intptr_t)p, (intptr_t)count);
+        }
+    } else {
+        while (count < ins[3] && match_one(vm, atom, &p)) {
+            count++;
+        }
+        if (p != at_min) {
+            push3(vm, BT_GREEDY, pc, (intptr_t)at_min, (intptr_t)p);
+        }
+    }
+    count_steps(vm, count);
+    *pos = p;
+    return true;
+}
+
+// Revisits a REPEAT1 choice point [e]: one character fewer (greedy) or one more (lazy). Returns
+// false when it has no alternative left; else sets [*pos] and keeps a choice point if needed.
+static bool repeat1_retry(re_vm_t *vm, const bt_entry_t *e, size_t *pos) {
+    const uint32_t *ins = vm->prog->code + e->a;
+    if (e->kind == BT_GREEDY) {
+        size_t cur = (size_t)e->c;
+        size_t prev = vm->prog->is_text ? py_utf8_prev(vm->data, cur) : cur - 1;
+        if (prev > (size_t)e->b) {
+            push3(vm, BT_GREEDY, e->a, e->b, (intptr_t)prev);
+        }
+        *pos = prev;
+        return true;
+    }
+    size_t p = (size_t)e->b;
+    if (!match_one(vm, ins + 5, &p)) {
+        return false;
+    }
+    size_t count = (size_t)e->c + 1;
+    if (count < ins[3]) {
+        push3(vm, BT_LAZY, e->a, (intptr_t)p, (intptr_t)count);
+    }
+    count_steps(vm, 1);
+    *pos = p;
+    return true;
 }
 
 // Does the text of group [g] occur again at [*pos]? Advances [*pos] past it if so.
@@ -188,44 +293,24 @@ static bool run(re_vm_t *vm, size_t start, unsigned mode) {
     size_t pc = 0, pos = start;
     vm->sp = 0;
     for (;;) {
-        if (++vm->steps > PY_RE_MAX_STEPS) {
-            py_raise_msg(&py_type_RuntimeError, "regex too complex: step limit exceeded");
-        }
+        count_steps(vm, 1);
         const uint32_t *ins = code + pc;
-        size_t len;
         switch (ins[0]) {
-            case RE_OP_CHAR: {
-                if (pos >= vm->end) {
-                    goto fail;
-                }
-                uint32_t c = char_at(vm, pos, &len);
-                if (vm->prog->flags & PY_RE_IGNORECASE) {
-                    c = py_re_fold(c, vm->prog->is_text);
-                }
-                if (c != ins[1]) {
-                    goto fail;
-                }
-                pos += len;
-                pc += 2;
-                continue;
-            }
+            case RE_OP_CHAR:
             case RE_OP_ANY:
             case RE_OP_ANYNL:
-                if (pos >= vm->end || (ins[0] == RE_OP_ANY && vm->data[pos] == '\n')) {
+            case RE_OP_CLASS:
+                if (!match_one(vm, ins, &pos)) {
                     goto fail;
                 }
-                char_at(vm, pos, &len);
-                pos += len;
-                pc += 1;
+                pc += ins[0] == RE_OP_CHAR ? 2 : ins[0] == RE_OP_CLASS ? 3 + 2 * ins[2] : 1;
                 continue;
-            case RE_OP_CLASS: {
-                if (pos >= vm->end || !class_match(vm, ins, char_at(vm, pos, &len))) {
+            case RE_OP_REPEAT1:
+                if (!repeat1_start(vm, pc, &pos)) {
                     goto fail;
                 }
-                pos += len;
-                pc += 3 + 2 * ins[2];
+                pc += 5 + ins[4];
                 continue;
-            }
             case RE_OP_SPLIT:
                 push(vm, BT_BRANCH, pc + (size_t)(intptr_t)(int32_t)ins[2], (intptr_t)pos);
                 pc += (size_t)(intptr_t)(int32_t)ins[1];
@@ -281,6 +366,13 @@ static bool run(re_vm_t *vm, size_t start, unsigned mode) {
                 pc = e.a;
                 pos = (size_t)e.b;
                 break;
+            }
+            if (e.kind == BT_GREEDY || e.kind == BT_LAZY) {
+                if (repeat1_retry(vm, &e, &pos)) {
+                    pc = e.a + 5 + code[e.a + 4];
+                    break;
+                }
+                continue;
             }
             (e.kind == BT_CAPTURE ? vm->caps : vm->regs)[e.a] = e.b;
         }

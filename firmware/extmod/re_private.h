@@ -28,8 +28,13 @@ enum {
     RE_OP_BACKREF, // group: the text group matched, again
     RE_OP_MARK,    // reg: remembers the position where a loop iteration starts
     RE_OP_CHECK,   // reg, off: an iteration that matched nothing ends the loop: go to off
+    RE_OP_REPEAT1, // lazy, min, max, n, then an n-word CHAR/ANY/ANYNL/CLASS repeated min..max times
     RE_OP_MATCH,
 };
+
+// RE_OP_REPEAT1's max when there is none. A repeated single-character matcher needs one choice
+// point for the whole run (the matcher gives back one character at a time), not one per character.
+#define RE_REPEAT_INF (0xffffffffu)
 
 // Named classes inside RE_OP_CLASS: lo = RE_CLASS_NAMED + one of these, hi unused.
 #define RE_CLASS_NAMED (0x200000u)

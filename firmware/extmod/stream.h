@@ -17,7 +17,7 @@
 
 // Requests to the ioctl function.
 enum {
-    PY_STREAM_SEEK = 1,  // [arg] points at a py_stream_seek_t; the new position is written back
+    PY_STREAM_SEEK = 1, // [arg] points at a py_stream_seek_t; the new position is written back
     PY_STREAM_FLUSH = 2,
     PY_STREAM_CLOSE = 3, // closing twice is allowed and does nothing
 };

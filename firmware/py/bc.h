@@ -102,7 +102,7 @@
     X(CALL_FUNCTION, UU, VAR)         /* fun a1..an k1 v1..km vm -> result (U = n, m) */           \
     X(CALL_METHOD, UU, VAR)           /* fun self|NULL a1..an k1 v1.. -> result */                 \
     X(CALL_FUNCTION_EX, NONE, -2)     /* fun args|NULL kwargs|NULL -> result */                    \
-    X(MAKE_FUNCTION, UU, VAR)         /* [defaults] [kwdefaults] [closure] -> fun (child, flags) */ \
+    X(MAKE_FUNCTION, UU, VAR)         /* [defaults] [kwdefaults] [closure] -> fun (child, flg) */ \
     X(RETURN_VALUE, NONE, -1)                                                                      \
     X(YIELD_VALUE, NONE, 0)           /* v -> sent value */                                        \
     X(YIELD_FROM, NONE, -1)           /* iter v -> result (suspends while iter yields) */          \
@@ -290,7 +290,7 @@ typedef enum {
 // frame then also tells its generator (py_gen_frame_raised).
 py_vm_kind_t py_vm_execute(py_frame_t *f, py_obj_t throw_exc, py_obj_t *result);
 
-// ---- Functions (objfunbc.c) ----------------------------------------------------------------------
+// ---- Functions (objfunbc.c) ---------------------------------------------------------------------
 
 typedef struct py_obj_fun_bc {
     py_obj_base_t base;
@@ -322,10 +322,25 @@ py_vm_kind_t py_gen_resume(py_obj_t gen, py_obj_t send, py_obj_t throw, py_obj_t
 // Called by the VM when an exception leaves a generator's frame: marks [gen] finished, restores
 // the caller's handled exception and turns StopIteration into RuntimeError. Returns what to raise.
 py_obj_t py_gen_frame_raised(py_obj_t gen, py_obj_t exc);
+// The exception that throw(type[, value]) means, from [args] = (self, type[, value[, tb]]).
+py_obj_t py_gen_throw_arg(size_t n_args, const py_obj_t *args);
+// Is [gen] suspended in an `await` (YIELD_FROM) rather than at a `yield`?
+bool py_gen_is_awaiting(py_obj_t gen);
+// Has [gen] started and not finished?
+bool py_gen_is_active(py_obj_t gen);
+void py_gen_finish(py_obj_t gen);
 // One step of `yield from`/`await` on any iterator [iter]: sends [send] (or throws [throw]).
 py_vm_kind_t py_gen_send_to(py_obj_t iter, py_obj_t send, py_obj_t throw, py_obj_t *out);
 // `await obj`: the iterator to drive (a coroutine itself, or obj.__await__()).
 py_obj_t py_gen_get_awaitable(py_obj_t obj);
+
+// ---- Async generators (objasyncgen.c) -----------------------------------------------------------
+
+// The awaitable that __anext__(), asend(), athrow() and aclose() return.
+extern const py_obj_type_t py_type_async_gen_op;
+// One step of awaiting [op]: PY_VM_YIELD passes a value out to whoever drives the coroutine;
+// PY_VM_RETURN means the operation completed with [*out] (may raise StopAsyncIteration).
+py_vm_kind_t py_async_gen_op_step(py_obj_t op, py_obj_t send, py_obj_t throw, py_obj_t *out);
 
 // ---- Compiler entry (compile.c) and disassembler (showbc.c) -------------------------------------
 

@@ -2,9 +2,10 @@
 // compile.c: the compiler's frame: code units, emitting instructions, labels, the line table,
 // constants, name resolution, making functions, and py_compile itself.
 
+#include "compile.h"
+
 #include <string.h>
 
-#include "compile.h"
 #include "gc.h"
 #include "lexer.h"
 #include "parse.h"
@@ -243,7 +244,7 @@ void py_comp_name_op(py_compiler_t *c, qstr name, int ctx) {
         kind = id->kind;
     } else {
         kind = sc->kind == PY_SCOPE_MODULE || sc->kind == PY_SCOPE_CLASS ? PY_ID_NAME
-                                                                        : PY_ID_GLOBAL_IMPLICIT;
+                                                                         : PY_ID_GLOBAL_IMPLICIT;
     }
     switch (kind) {
         case PY_ID_LOCAL:
@@ -450,9 +451,6 @@ static void compile_class_body(py_compiler_t *c, py_scope_t *scope) {
 
 py_raw_code_t *py_comp_scope(py_compiler_t *c, py_scope_t *scope) {
     py_stack_check();
-    if ((scope->flags & PY_SCOPE_FLAG_COROUTINE) && (scope->flags & PY_SCOPE_FLAG_GENERATOR)) {
-        py_comp_error(c, scope->line, "async generators not supported");
-    }
     py_comp_unit_t u;
     unit_init(c, &u, scope);
     c->u = &u;

@@ -19,15 +19,15 @@
 // What a `return`, `break` or `continue` must undo on its way out, innermost last.
 typedef enum {
     PY_FB_WHILE,
-    PY_FB_FOR,           // a for loop: PY_BC_ITER_STACK_WORDS on the stack
-    PY_FB_ASYNC_FOR,     // an async for loop: the async iterator on the stack
-    PY_FB_TRY_EXCEPT,    // inside try: (with handlers)
-    PY_FB_FINALLY_TRY,   // inside try: with finally: the finally body must run
-    PY_FB_FINALLY_END,   // inside the finally body run for an exception (exc on the stack)
-    PY_FB_HANDLER,       // inside an except clause (exc on the stack)
-    PY_FB_WITH,          // inside with: exit and self on the stack
+    PY_FB_FOR,         // a for loop: PY_BC_ITER_STACK_WORDS on the stack
+    PY_FB_ASYNC_FOR,   // an async for loop: the async iterator on the stack
+    PY_FB_TRY_EXCEPT,  // inside try: (with handlers)
+    PY_FB_FINALLY_TRY, // inside try: with finally: the finally body must run
+    PY_FB_FINALLY_END, // inside the finally body run for an exception (exc on the stack)
+    PY_FB_HANDLER,     // inside an except clause (exc on the stack)
+    PY_FB_WITH,        // inside with: exit and self on the stack
     PY_FB_ASYNC_WITH,
-    PY_FB_POP_VALUE,     // a return value kept on the stack while a finally body runs
+    PY_FB_POP_VALUE, // a return value kept on the stack while a finally body runs
 } py_fb_kind_t;
 
 typedef struct py_fblock {
@@ -38,7 +38,7 @@ typedef struct py_fblock {
 } py_fblock_t;
 
 typedef struct py_jump_fixup {
-    uint32_t pos;   // offset of the 2-byte operand
+    uint32_t pos; // offset of the 2-byte operand
     uint32_t label;
 } py_jump_fixup_t;
 
@@ -49,7 +49,7 @@ typedef struct py_comp_unit {
     qstr qualname;
     qstr private_name; // the enclosing class's name, for mangling __names; or PY_QSTR_NULL
     uint32_t first_line;
-    uint16_t flags; // PY_CODE_FLAG_*
+    uint16_t flags;   // PY_CODE_FLAG_*
     bool print_exprs; // interactive top level: expression statements print their value
     py_vstr_t code;
     py_vstr_t lines;
@@ -69,7 +69,7 @@ typedef struct py_comp_unit {
     size_t fixups_alloc;
     int depth;
     int max_depth;
-    int blocks;     // runtime exception blocks active
+    int blocks; // runtime exception blocks active
     int max_blocks;
     size_t n_fblocks;
     py_fblock_t fblocks[PY_MAX_BLOCK_DEPTH];

@@ -74,9 +74,10 @@ static void build_seq(py_compiler_t *c, py_ast_expr_kind_t kind, size_t n, py_as
     }
     bool is_set = kind == PY_AST_EXPR_SET;
     if (lead == n) {
-        py_comp_emit_u(c, kind == PY_AST_EXPR_TUPLE ? PY_BC_BUILD_TUPLE
-                          : is_set                  ? PY_BC_BUILD_SET
-                                                    : PY_BC_BUILD_LIST,
+        py_comp_emit_u(c,
+                       kind == PY_AST_EXPR_TUPLE ? PY_BC_BUILD_TUPLE
+                       : is_set                  ? PY_BC_BUILD_SET
+                                                 : PY_BC_BUILD_LIST,
                        n);
         return;
     }
@@ -126,8 +127,8 @@ static void compile_dict(py_compiler_t *c, py_ast_expr_t *e) {
 
 static void compile_boolop(py_compiler_t *c, py_ast_expr_t *e) {
     size_t l_end = py_comp_new_label(c);
-    py_bc_op_t op = e->u.boolop.op == PY_AST_BOOL_AND ? PY_BC_JUMP_IF_FALSE_OR_POP
-                                                      : PY_BC_JUMP_IF_TRUE_OR_POP;
+    py_bc_op_t op =
+        e->u.boolop.op == PY_AST_BOOL_AND ? PY_BC_JUMP_IF_FALSE_OR_POP : PY_BC_JUMP_IF_TRUE_OR_POP;
     size_t n = e->u.boolop.n_values;
     for (size_t i = 0; i + 1 < n; i++) {
         py_comp_expr(c, e->u.boolop.values[i]);
@@ -615,8 +616,7 @@ void py_comp_jump_if(py_compiler_t *c, py_ast_expr_t *e, bool if_true, size_t la
             }
         } else {
             py_comp_expr(c, e);
-            py_comp_emit_jump(c, if_true ? PY_BC_POP_JUMP_IF_TRUE : PY_BC_POP_JUMP_IF_FALSE,
-                              label);
+            py_comp_emit_jump(c, if_true ? PY_BC_POP_JUMP_IF_TRUE : PY_BC_POP_JUMP_IF_FALSE, label);
         }
     }
     c->u->cur_line = saved;
@@ -667,9 +667,10 @@ void py_comp_store(py_compiler_t *c, py_ast_expr_t *t) {
             compile_unpack(c, t);
             break;
         default:
-            py_comp_error(c, t->line, t->kind == PY_AST_EXPR_STARRED
-                                          ? "starred assignment target must be in a list or tuple"
-                                          : "can't assign to expression");
+            py_comp_error(c, t->line,
+                          t->kind == PY_AST_EXPR_STARRED
+                              ? "starred assignment target must be in a list or tuple"
+                              : "can't assign to expression");
     }
     c->u->cur_line = saved;
 }

@@ -136,7 +136,8 @@ static void compile_break_continue(py_compiler_t *c, py_ast_stmt_t *s) {
     loop.kind = 0xff;
     unwind_fblocks(c, false, &loop);
     if (loop.kind == 0xff) {
-        py_comp_error(c, s->line, is_break ? "'break' outside loop" : "'continue' not properly in loop");
+        py_comp_error(c, s->line,
+                      is_break ? "'break' outside loop" : "'continue' not properly in loop");
     }
     if (is_break) {
         unwind_fblock(c, &loop, false);
@@ -156,6 +157,9 @@ static void compile_return(py_compiler_t *c, py_ast_stmt_t *s) {
     int depth = u->depth;
     int blocks = u->blocks;
     if (s->u.return_.value != NULL) {
+        if ((u->flags & PY_CODE_FLAG_COROUTINE) && (u->flags & PY_CODE_FLAG_GENERATOR)) {
+            py_comp_error(c, s->line, "'return' with value in async generator");
+        }
         py_comp_expr(c, s->u.return_.value);
     } else {
         py_comp_emit(c, PY_BC_LOAD_CONST_NONE);

@@ -28,9 +28,9 @@ static void cell_print(const py_print_t *print, py_obj_t self_in, py_print_kind_
     (void)kind;
     py_obj_cell_t *self = PY_OBJ_TO_PTR(self_in);
     if (self->value == PY_OBJ_NULL) {
-        py_printf(print, "<cell at %p: empty>", self_in);
+        py_printf(print, "<cell at 0x%p: empty>", self_in);
     } else {
-        py_printf(print, "<cell at %p: %s object at %p>", self_in,
+        py_printf(print, "<cell at 0x%p: %s object at 0x%p>", self_in,
                   py_obj_get_type_str(self->value), self->value);
     }
 }

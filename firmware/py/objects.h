@@ -122,6 +122,7 @@ qstr py_obj_fun_get_name(py_const_obj_t fun);
 extern const py_obj_type_t py_type_fun_bc;
 extern const py_obj_type_t py_type_gen;
 extern const py_obj_type_t py_type_coro;
+extern const py_obj_type_t py_type_async_gen;
 extern const py_obj_type_t py_type_cell;
 
 // ---- modules (objmodule.c) ---------------------------------------------------------------------

@@ -54,8 +54,8 @@ static int find_param(const py_raw_code_t *rc, qstr q) {
     return -1;
 }
 
-static void bind_keywords(py_obj_t *slots, const py_raw_code_t *rc, py_obj_t kwdict,
-                          size_t n_kw, const py_obj_t *kws) {
+static void bind_keywords(py_obj_t *slots, const py_raw_code_t *rc, py_obj_t kwdict, size_t n_kw,
+                          const py_obj_t *kws) {
     for (size_t i = 0; i < n_kw; i++) {
         qstr q = kw_name(kws[2 * i]);
         py_obj_t value = kws[2 * i + 1];
@@ -196,7 +196,7 @@ py_obj_t py_fun_bc_call(py_obj_t self_in, size_t n_args, size_t n_kw, const py_o
 static void fun_bc_print(const py_print_t *print, py_obj_t self_in, py_print_kind_t kind) {
     (void)kind;
     py_obj_fun_bc_t *self = PY_OBJ_TO_PTR(self_in);
-    py_printf(print, "<function %q at %p>", self->rc->qualname, self_in);
+    py_printf(print, "<function %q at 0x%p>", self->rc->qualname, self_in);
 }
 
 static py_obj_t or_none(py_obj_t o) {
@@ -212,9 +212,10 @@ static py_obj_t fun_bc_special_attr(py_obj_fun_bc_t *self, qstr attr) {
         case PY_QSTR___doc__:
             return or_none(self->rc->doc);
         case PY_QSTR___module__:
-            return or_none(self->globals == NULL ? PY_OBJ_NULL
-                                                 : py_obj_dict_get(PY_OBJ_FROM_PTR(self->globals),
-                                                                   PY_OBJ_NEW_QSTR(PY_QSTR___name__)));
+            return or_none(self->globals == NULL
+                               ? PY_OBJ_NULL
+                               : py_obj_dict_get(PY_OBJ_FROM_PTR(self->globals),
+                                                 PY_OBJ_NEW_QSTR(PY_QSTR___name__)));
         case PY_QSTR___defaults__:
             return or_none(self->defaults);
         case PY_QSTR___kwdefaults__:

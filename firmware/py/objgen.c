@@ -20,7 +20,7 @@ typedef struct py_obj_gen {
     py_obj_t exc_state;  // the exception the generator was handling when it last yielded
     py_obj_t caller_exc; // the caller's handled exception, while running
     uintptr_t state;
-    py_obj_t storage[];  // the frame
+    py_obj_t storage[]; // the frame
 } py_obj_gen_t;
 
 static inline py_frame_t *gen_frame(py_obj_gen_t *g) {
@@ -34,8 +34,10 @@ static bool is_gen(py_obj_t o) {
 py_obj_t py_obj_new_gen(const py_obj_fun_bc_t *fun, size_t n_args, size_t n_kw,
                         const py_obj_t *args) {
     const py_raw_code_t *rc = fun->rc;
-    const py_obj_type_t *type =
-        (rc->flags & PY_CODE_FLAG_COROUTINE) ? &py_type_coro : &py_type_gen;
+    const py_obj_type_t *type = &py_type_gen;
+    if (rc->flags & PY_CODE_FLAG_COROUTINE) {
+        type = (rc->flags & PY_CODE_FLAG_GENERATOR) ? &py_type_async_gen : &py_type_coro;
+    }
     py_obj_gen_t *g = py_new_obj_var(py_obj_gen_t, rc->frame_words * sizeof(py_obj_t), type);
     py_frame_t *f = gen_frame(g);
     py_frame_init(f, rc, fun->globals);
@@ -46,7 +48,25 @@ py_obj_t py_obj_new_gen(const py_obj_fun_bc_t *fun, size_t n_args, size_t n_kw,
 }
 
 static const char *kind_name(py_obj_gen_t *g) {
-    return g->base.type == &py_type_coro ? "coroutine" : "generator";
+    return g->base.type == &py_type_coro        ? "coroutine"
+           : g->base.type == &py_type_async_gen ? "async generator"
+                                                : "generator";
+}
+
+bool py_gen_is_awaiting(py_obj_t self) {
+    py_obj_gen_t *g = PY_OBJ_TO_PTR(self);
+    // Suspended by YIELD_FROM (an await) rather than YIELD_VALUE: YIELD_VALUE resumes at the
+    // next instruction, which is never a YIELD_FROM (one always follows LOAD_CONST_NONE).
+    return g->state == GEN_SUSPENDED && *gen_frame(g)->ip == PY_BC_YIELD_FROM;
+}
+
+bool py_gen_is_active(py_obj_t self) {
+    py_obj_gen_t *g = PY_OBJ_TO_PTR(self);
+    return g->state == GEN_SUSPENDED || g->state == GEN_RUNNING;
+}
+
+void py_gen_finish(py_obj_t self) {
+    ((py_obj_gen_t *)PY_OBJ_TO_PTR(self))->state = GEN_FINISHED;
 }
 
 py_vm_kind_t py_gen_resume(py_obj_t self, py_obj_t send, py_obj_t throw, py_obj_t *out) {
@@ -68,8 +88,7 @@ py_vm_kind_t py_gen_resume(py_obj_t self, py_obj_t send, py_obj_t throw, py_obj_
         case GEN_NOT_STARTED:
             if (throw == PY_OBJ_NULL && send != py_const_none) {
                 py_raise_msg_varg(&py_type_TypeError,
-                                  "can't send non-None value to a just-started %s",
-                                  kind_name(g));
+                                  "can't send non-None value to a just-started %s", kind_name(g));
             }
             break;
         default:
@@ -97,9 +116,11 @@ py_obj_t py_gen_frame_raised(py_obj_t self, py_obj_t exc) {
     g->exc_state = PY_OBJ_NULL;
     py_state.roots.cur_exc = g->caller_exc;
     g->caller_exc = PY_OBJ_NULL;
-    if (py_obj_is_instance(exc, &py_type_StopIteration)) {
-        py_obj_t r = py_obj_new_exception_msg_varg(&py_type_RuntimeError, "%s raised StopIteration",
-                                                   kind_name(g));
+    if (py_obj_is_instance(exc, &py_type_StopIteration) ||
+        (g->base.type == &py_type_async_gen &&
+         py_obj_is_instance(exc, &py_type_StopAsyncIteration))) {
+        py_obj_t r = py_obj_new_exception_msg_varg(&py_type_RuntimeError, "%s raised %s",
+                                                   kind_name(g), py_obj_get_type_str(exc));
         py_obj_exception_set_cause(r, exc);
         py_obj_exception_set_context(r, exc);
         return r;
@@ -112,6 +133,9 @@ py_obj_t py_gen_frame_raised(py_obj_t self, py_obj_t exc) {
 py_vm_kind_t py_gen_send_to(py_obj_t iter, py_obj_t send, py_obj_t throw, py_obj_t *out) {
     if (is_gen(iter)) {
         return py_gen_resume(iter, send, throw, out);
+    }
+    if (py_obj_is_type(iter, &py_type_async_gen_op)) {
+        return py_async_gen_op_step(iter, send, throw, out);
     }
     py_obj_t call[3];
     call[0] = PY_OBJ_NULL;
@@ -157,7 +181,7 @@ py_vm_kind_t py_gen_send_to(py_obj_t iter, py_obj_t send, py_obj_t throw, py_obj
 }
 
 py_obj_t py_gen_get_awaitable(py_obj_t obj) {
-    if (py_obj_is_type(obj, &py_type_coro)) {
+    if (py_obj_is_type(obj, &py_type_coro) || py_obj_is_type(obj, &py_type_async_gen_op)) {
         return obj;
     }
     const py_obj_type_t *t = py_obj_get_type(obj);
@@ -206,8 +230,7 @@ static py_obj_t gen_send(py_obj_t self, py_obj_t value) {
 }
 static PY_DEFINE_CONST_FUN_OBJ_2(gen_send_obj, gen_send);
 
-// The exception throw(type[, value]) means.
-static py_obj_t throw_arg(size_t n_args, const py_obj_t *args) {
+py_obj_t py_gen_throw_arg(size_t n_args, const py_obj_t *args) {
     py_obj_t typ = args[1];
     py_obj_t val = n_args > 2 ? args[2] : py_const_none;
     if (py_obj_is_exception_type(typ)) {
@@ -232,7 +255,7 @@ static py_obj_t throw_arg(size_t n_args, const py_obj_t *args) {
 }
 
 static py_obj_t gen_throw(size_t n_args, const py_obj_t *args) {
-    py_obj_t exc = throw_arg(n_args, args);
+    py_obj_t exc = py_gen_throw_arg(n_args, args);
     py_obj_t out;
     if (py_gen_resume(args[0], PY_OBJ_NULL, exc, &out) == PY_VM_YIELD) {
         return out;
@@ -254,8 +277,7 @@ static py_obj_t gen_close(py_obj_t self) {
         py_vm_kind_t kind = py_gen_resume(self, PY_OBJ_NULL, exc, &out);
         py_nlr_pop();
         if (kind == PY_VM_YIELD) {
-            py_raise_msg_varg(&py_type_RuntimeError, "%s ignored GeneratorExit",
-                              kind_name(g));
+            py_raise_msg_varg(&py_type_RuntimeError, "%s ignored GeneratorExit", kind_name(g));
         }
         return py_const_none;
     }
@@ -276,7 +298,7 @@ static PY_DEFINE_CONST_FUN_OBJ_1(coro_await_obj, coro_await);
 static void gen_print(const py_print_t *print, py_obj_t self_in, py_print_kind_t kind) {
     (void)kind;
     py_obj_gen_t *g = PY_OBJ_TO_PTR(self_in);
-    py_printf(print, "<%s object %q at %p>", kind_name(g), gen_frame(g)->rc->qualname, self_in);
+    py_printf(print, "<%s object %q at 0x%p>", kind_name(g), gen_frame(g)->rc->qualname, self_in);
 }
 
 static void gen_attr(py_obj_t self_in, qstr attr, py_obj_t *dest) {

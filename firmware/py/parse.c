@@ -197,6 +197,13 @@ void py_parse_set_context(py_parser_t *p, py_ast_expr_t *e, py_ast_ctx_t ctx) {
     py_parse_error_at(p, e->line, del ? "can't delete expression" : "can't assign to expression");
 }
 
+void py_parse_set_target(py_parser_t *p, py_ast_expr_t *e) {
+    if (e->kind == PY_AST_EXPR_STARRED) {
+        py_parse_error_at(p, e->line, "starred assignment target must be in a list or tuple");
+    }
+    py_parse_set_context(p, e, PY_AST_STORE);
+}
+
 // ---- Statements ------------------------------------------------------------------------------
 
 static void parse_stmt(py_parser_t *p);
@@ -275,7 +282,7 @@ static py_ast_stmt_t *parse_for(py_parser_t *p, bool is_async, uint32_t line) {
                                          line);
     py_parse_next(p);
     s->u.for_.target = py_parse_exprlist(p);
-    py_parse_set_context(p, s->u.for_.target, PY_AST_STORE);
+    py_parse_set_target(p, s->u.for_.target);
     py_parse_expect(p, PY_TOK_KW_IN);
     s->u.for_.iter = py_parse_testlist(p, true);
     check_not_starred(p, s->u.for_.iter);
@@ -324,7 +331,7 @@ static void parse_with_item(py_parser_t *p) {
     py_ast_withitem_t item = {.context_expr = py_parse_test(p)};
     if (py_parse_accept(p, PY_TOK_KW_AS)) {
         item.optional_vars = py_parse_expr(p);
-        py_parse_set_context(p, item.optional_vars, PY_AST_STORE);
+        py_parse_set_target(p, item.optional_vars);
     }
     py_parse_push_rec(p, &item, sizeof(item));
 }
@@ -493,14 +500,13 @@ static void check_not_starred(py_parser_t *p, const py_ast_expr_t *e) {
     }
 }
 
-// The right-hand side of an assignment: a yield expression or testlist_star_expr.
+// One side of an assignment: a yield expression or testlist_star_expr. The caller checks a
+// lone `*x`, whose error depends on the side.
 static py_ast_expr_t *parse_assign_value(py_parser_t *p) {
     if (py_parse_tok(p) == PY_TOK_KW_YIELD) {
         return py_parse_yield_expr(p);
     }
-    py_ast_expr_t *e = py_parse_testlist(p, true);
-    check_not_starred(p, e);
-    return e;
+    return py_parse_testlist(p, true);
 }
 
 static py_ast_stmt_t *parse_annassign(py_parser_t *p, py_ast_expr_t *target) {
@@ -519,6 +525,7 @@ static py_ast_stmt_t *parse_annassign(py_parser_t *p, py_ast_expr_t *target) {
     s->u.annassign.annotation = py_parse_test(p);
     if (py_parse_accept(p, PY_TOK_ASSIGN)) {
         s->u.annassign.value = parse_assign_value(p);
+        check_not_starred(p, s->u.annassign.value);
     }
     return s;
 }
@@ -545,6 +552,7 @@ static py_ast_stmt_t *parse_expr_stmt(py_parser_t *p) {
         return parse_annassign(p, first);
     }
     if (tok != PY_TOK_ASSIGN) {
+        check_not_starred(p, first);
         py_ast_stmt_t *s = py_parse_new_stmt(p, PY_AST_STMT_EXPR, line);
         s->u.expr.value = first;
         return s;
@@ -553,10 +561,11 @@ static py_ast_stmt_t *parse_expr_stmt(py_parser_t *p) {
     size_t mark = py_parse_ptrs_mark(p);
     py_ast_expr_t *value = first;
     while (py_parse_accept(p, PY_TOK_ASSIGN)) {
-        py_parse_set_context(p, value, PY_AST_STORE);
+        py_parse_set_target(p, value);
         py_parse_push_ptr(p, value);
         value = parse_assign_value(p);
     }
+    check_not_starred(p, value);
     s->u.assign.targets = (py_ast_expr_t **)py_parse_pop_ptrs(p, mark, &s->u.assign.n_targets);
     s->u.assign.value = value;
     return s;

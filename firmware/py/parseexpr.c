@@ -84,7 +84,7 @@ static void parse_comp_for(py_parser_t *p, py_ast_expr_t *comp) {
         }
         py_parse_expect(p, PY_TOK_KW_FOR);
         c.target = py_parse_exprlist(p);
-        py_parse_set_context(p, c.target, PY_AST_STORE);
+        py_parse_set_target(p, c.target);
         py_parse_expect(p, PY_TOK_KW_IN);
         c.iter = parse_or_test(p);
         size_t ifs_mark = py_parse_ptrs_mark(p);
@@ -685,7 +685,11 @@ static void parse_argument(py_parser_t *p, size_t rmark, unsigned *state, size_t
         if (*state & 2) {
             py_parse_error(p, "positional arg after **");
         }
-        py_parse_push_ptr(p, parse_star_expr(p));
+        // In a call, `*` takes a whole test (`f(*a or b)`), not just an expr.
+        py_ast_expr_t *e = py_parse_new_expr(p, PY_AST_EXPR_STARRED, line);
+        py_parse_next(p);
+        e->u.starred.value = py_parse_test(p);
+        py_parse_push_ptr(p, e);
         return;
     }
     if (py_parse_accept(p, PY_TOK_DBL_STAR)) {

@@ -75,6 +75,9 @@ py_ast_stmt_t *py_parse_new_stmt(py_parser_t *p, py_ast_stmt_kind_t kind, uint32
 // Marks [e] (and the elements of a tuple/list target) as a store or delete target, raising
 // "can't assign to literal" / "can't assign to expression" / "can't delete expression".
 void py_parse_set_context(py_parser_t *p, py_ast_expr_t *e, py_ast_ctx_t ctx);
+// py_parse_set_context(STORE) for a whole target (of =, for, with, a comprehension), which may
+// not be a lone `*x`.
+void py_parse_set_target(py_parser_t *p, py_ast_expr_t *e);
 
 // ---- Expressions (parseexpr.c) -----------------------------------------------------------------
 

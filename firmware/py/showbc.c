@@ -27,8 +27,9 @@ static void show_operand_name(const py_print_t *print, py_bc_op_t op, size_t a) 
 }
 
 static void show_code(const py_print_t *print, const py_raw_code_t *rc) {
-    py_printf(print, "code %q (%q) file %q line %u: %u bytes, stack %u, blocks %u, locals %u, "
-                     "cells %u, free %u, flags 0x%x\n",
+    py_printf(print,
+              "code %q (%q) file %q line %u: %u bytes, stack %u, blocks %u, locals %u, "
+              "cells %u, free %u, flags 0x%x\n",
               rc->name, rc->qualname, rc->source_file, (unsigned)rc->first_line,
               (unsigned)rc->code_len, (unsigned)rc->max_stack, (unsigned)rc->max_blocks,
               (unsigned)rc->n_locals, (unsigned)rc->n_cells, (unsigned)rc->n_free,

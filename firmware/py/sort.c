@@ -37,6 +37,7 @@ typedef struct sort_state {
     py_obj_t *tmp_vals;
     size_t tmp_alloc;
     bool reverse;
+    bool all_small_ints; // every key is a small int: compare the words directly
     // While a merge runs: tmp[repair_lo, repair_hi) belongs at keys[repair_dst...]. Written before
     // every comparison, read after a raise unwinds to py_sort.
     volatile bool merging;
@@ -71,6 +72,10 @@ static bool sort_lt(py_obj_t a, py_obj_t b) {
 
 // Must [x] come strictly before [y]?
 static inline bool before(const sort_state_t *st, py_obj_t x, py_obj_t y) {
+    if (st->all_small_ints) {
+        // Tagged small ints order as their values; no comparison can raise.
+        return st->reverse ? (intptr_t)y < (intptr_t)x : (intptr_t)x < (intptr_t)y;
+    }
     return st->reverse ? sort_lt(y, x) : sort_lt(x, y);
 }
 
@@ -330,6 +335,13 @@ void py_sort(py_obj_t *items, size_t n, py_obj_t key, bool reverse) {
         }
         st->keys = keys;
         st->vals = items;
+    }
+    st->all_small_ints = true;
+    for (size_t i = 0; i < n; i++) {
+        if (!PY_OBJ_IS_SMALL_INT(st->keys[i])) {
+            st->all_small_ints = false;
+            break;
+        }
     }
     py_nlr_buf_t nlr;
     if (py_nlr_push(&nlr) == 0) {

@@ -10,7 +10,7 @@
 
 // ---- Opcode tables -----------------------------------------------------------------------------
 
-#define VAR PY_BC_EFFECT_VAR
+#define VAR               PY_BC_EFFECT_VAR
 #define X(name, fmt, eff) [PY_BC_##name] = PY_BC_FMT_##fmt,
 const byte py_bc_op_format[PY_BC_NUM_OPS] = {PY_BC_OPS(X)};
 #undef X

@@ -2,13 +2,14 @@
 // vm_ops.c: the VM's less frequent instructions: raise, with, f-strings, unpacking into
 // containers, async iteration, and the error paths of name loads.
 
+#include "vm_ops.h"
+
 #include <string.h>
 
 #include "bc.h"
 #include "builtin.h"
 #include "gc.h"
 #include "runtime.h"
-#include "vm_ops.h"
 
 void py_vm_raise_unbound(const py_frame_t *f, size_t slot) {
     if (slot >= f->rc->n_locals) {
@@ -69,7 +70,8 @@ void py_vm_raise(py_frame_t *f, size_t n, const py_obj_t *args) {
     py_nlr_jump(PY_OBJ_TO_PTR(exc));
 }
 
-// ---- with ----------------------------------------------------------------------------------------
+// ---- with
+// ----------------------------------------------------------------------------------------
 
 void py_vm_before_with(py_obj_t *sp, bool is_async) {
     py_obj_t mgr = sp[-1];
@@ -91,11 +93,13 @@ void py_vm_before_with(py_obj_t *sp, bool is_async) {
 
 py_obj_t py_vm_with_exit_exc(const py_obj_t *sp) {
     py_obj_t exc = sp[-1];
-    py_obj_t args[5] = {sp[-3], sp[-2], PY_OBJ_FROM_PTR(py_obj_get_type(exc)), exc, py_const_none};
+    py_obj_t tb = py_load_attr_default(exc, PY_QSTR___traceback__, py_const_none);
+    py_obj_t args[5] = {sp[-3], sp[-2], PY_OBJ_FROM_PTR(py_obj_get_type(exc)), exc, tb};
     return py_call_method_n_kw(3, 0, args);
 }
 
-// ---- f-strings -----------------------------------------------------------------------------------
+// ---- f-strings
+// -----------------------------------------------------------------------------------
 
 py_obj_t py_vm_build_string(size_t n, const py_obj_t *items) {
     if (n == 1) {
@@ -162,7 +166,8 @@ py_obj_t py_vm_format_value(py_obj_t v, py_obj_t spec, unsigned conv) {
     return py_format_value(v, spec == PY_OBJ_NULL ? PY_OBJ_NEW_QSTR(PY_QSTR_) : spec);
 }
 
-// ---- Displays and calls with * and ** -------------------------------------------------------------
+// ---- Displays and calls with * and **
+// -------------------------------------------------------------
 
 static void dict_store_checked(py_obj_t d, py_obj_t key, py_obj_t value, bool merge) {
     if (merge) {
@@ -208,7 +213,8 @@ void py_vm_set_update(py_obj_t set, py_obj_t iterable) {
     }
 }
 
-// ---- Iteration -----------------------------------------------------------------------------------
+// ---- Iteration
+// -----------------------------------------------------------------------------------
 
 py_obj_t py_vm_iternext(py_obj_t it) {
     const py_obj_type_t *t = py_obj_get_type(it);
@@ -235,7 +241,8 @@ py_obj_t py_vm_get_yield_from_iter(const py_frame_t *f, py_obj_t o) {
     }
     if (py_obj_is_type(o, &py_type_coro)) {
         if (!(f->rc->flags & PY_CODE_FLAG_COROUTINE)) {
-            py_raise_TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator");
+            py_raise_TypeError(
+                "cannot 'yield from' a coroutine object in a non-coroutine generator");
         }
         return o;
     }
@@ -282,7 +289,8 @@ void py_vm_end_async_for(py_frame_t *f, py_obj_t exc) {
     py_state.roots.cur_exc = f->blocks[--f->n_blocks].prev_exc;
 }
 
-// ---- Misc ----------------------------------------------------------------------------------------
+// ---- Misc
+// ----------------------------------------------------------------------------------------
 
 void py_vm_print_expr(py_obj_t v) {
     if (v != py_const_none) {
@@ -304,7 +312,8 @@ py_obj_t py_vm_binary_op(size_t op, py_obj_t lhs, py_obj_t rhs) {
     return py_binary_op((py_binary_op_t)op, lhs, rhs);
 }
 
-// ---- Cached name lookups -------------------------------------------------------------------------
+// ---- Cached name lookups
+// -------------------------------------------------------------------------
 //
 // A cache holds the position of the name's entry in a map's table. Entries do not move while a
 // map is unchanged, and when they do (growth, deletion) the key found there no longer matches:

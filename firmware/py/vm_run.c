@@ -88,7 +88,10 @@ static inline py_obj_t small_int_binary_op(size_t op, intptr_t a, intptr_t b) {
             if (b < 0) {
                 return PY_OBJ_NULL;
             }
-            return PY_OBJ_NEW_SMALL_INT(a >> (b >= (intptr_t)(sizeof(intptr_t) * 8) ? (intptr_t)(sizeof(intptr_t) * 8 - 1) : b));
+            if (b >= (intptr_t)(sizeof(intptr_t) * 8)) {
+                b = (intptr_t)(sizeof(intptr_t) * 8 - 1); // all sign bits
+            }
+            return PY_OBJ_NEW_SMALL_INT(a >> b);
         case PY_BINARY_OP_LSHIFT:
         case PY_BINARY_OP_INPLACE_LSHIFT:
             if (b < 0 || b >= (intptr_t)(sizeof(intptr_t) * 8 - 2)) {
@@ -202,7 +205,7 @@ py_vm_kind_t py_vm_run(py_frame_t *f, py_obj_t throw_exc, py_obj_t *result) {
 #define ARG_J() py_bc_read_jump(&ip)
 #define PENDING_CHECK()                                                                            \
     do {                                                                                           \
-        if (PY_UNLIKELY(py_state.pending_exception != PY_OBJ_NULL)) {                             \
+        if (PY_UNLIKELY(py_state.pending_exception != PY_OBJ_NULL)) {                              \
             py_handle_pending();                                                                   \
         }                                                                                          \
     } while (0)

@@ -152,14 +152,17 @@ class Board:
     def exec_raw_classic(self, code):
         """Classic raw mode: 256-byte slices 10 ms apart, then Ctrl-D; returns (out, err)."""
         self.read_until(b">")
-        data = code.encode() if isinstance(code, str) else code
-        for i in range(0, len(data), 256):
-            self.write(data[i:i + 256])
-            time.sleep(0.01)
+        self.write_slices(code.encode() if isinstance(code, str) else code)
         self.write(b"\x04")
         if self.read_until(b"OK", timeout=TIMEOUT)[-2:] != b"OK":
             raise ReplError("no OK")
         return self.follow()
+
+    def write_slices(self, data):
+        """Writes as mpremote does in classic raw mode: 256 bytes, then a 10 ms pause."""
+        for i in range(0, len(data), 256):
+            self.write(data[i:i + 256])
+            time.sleep(0.01)
 
     def raw_paste_write(self, data):
         """mpremote's raw_paste_write: sends [data] under the device's flow control."""

@@ -111,11 +111,13 @@ static void *rx_thread(void *arg) {
             }
             board_exit(n < 0 ? 1 : 0); // the host closed stdin: the board is unplugged
         }
+        // Each byte arrives a character time after the previous one, or after it was sent if
+        // the line was idle; late wake-ups do not slow the line down.
+        uint64_t sent = now_ns();
         for (ssize_t i = 0; i < n; i++) {
             if (uart.byte_ns > 0) {
-                uint64_t t = now_ns();
-                last_arrival = (last_arrival > t ? last_arrival : t) + uart.byte_ns;
-                if (last_arrival > t) {
+                last_arrival = (last_arrival > sent ? last_arrival : sent) + uart.byte_ns;
+                if (last_arrival > now_ns()) {
                     sleep_until_ns(last_arrival);
                 }
             }
