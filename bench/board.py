@@ -101,7 +101,7 @@ def bench_boot(args):
         e.read_until(b">>> ")
         base.append(time.perf_counter() - e.start)
         e.close()
-    print("%-34s %10.2f ms   (baseline: a process printing '>>> ': %.2f ms)"
+    print("%-46s %10.2f ms   (baseline: a process printing '>>> ': %.2f ms)"
           % ("power-on to first '>>> ' (median)", median_ms(ours), median_ms(base)))
 
 
@@ -174,7 +174,7 @@ def bench_raw_paste(args):
     for name, send in (("raw-paste", raw_paste), ("classic raw (256 B / 10 ms)", raw_classic)):
         t = min(timed_exec(args, send, code) for _ in range(max(1, args.runs // 4)))
         rate = len(code) / t
-        print("%-34s %10.0f B/s  %.2f of the wire rate (%d B in %.2f s; wire alone %.2f s)"
+        print("%-46s %10.0f B/s  %.2f of the wire rate (%d B in %.2f s; wire alone %.2f s)"
               % (name + " of 20 KiB at 115200", rate, rate / wire, len(code), t,
                  len(code) / wire))
 
@@ -209,7 +209,7 @@ def bench_echo(args):
     c = Pty(["/bin/cat"])
     base = echo_latency(c, n)
     c.close()
-    print("%-34s %10.3f ms median, %.3f ms p99   (direct pty echo: %.3f ms median, %.3f ms p99)"
+    print("%-46s %10.3f ms median, %.3f ms p99   (direct pty echo: %.3f ms median, %.3f ms p99)"
           % ("keystroke to echo at --baud 0", median_ms(ours), p99_ms(ours), median_ms(base),
              p99_ms(base)))
 

@@ -79,9 +79,6 @@ static void parse_comp_for(py_parser_t *p, py_ast_expr_t *comp) {
     size_t mark = py_parse_recs_mark(p);
     while (starts_comp_for(p)) {
         py_ast_comprehension_t c = {.is_async = py_parse_accept(p, PY_TOK_KW_ASYNC)};
-        if (c.is_async && !p->in_async) {
-            py_parse_error(p, "asynchronous comprehension outside of an asynchronous function");
-        }
         py_parse_expect(p, PY_TOK_KW_FOR);
         c.target = py_parse_exprlist(p);
         py_parse_set_target(p, c.target);
@@ -110,33 +107,36 @@ static py_ast_expr_t *parse_comp(py_parser_t *p, py_ast_expr_kind_t kind, py_ast
 
 // ---- Atoms -----------------------------------------------------------------------------------
 
+py_ast_expr_t *py_parse_paren_body(py_parser_t *p, py_token_kind_t close, uint32_t line) {
+    if (py_parse_tok(p) == close) {
+        return py_parse_new_expr(p, PY_AST_EXPR_TUPLE, line);
+    }
+    if (py_parse_tok(p) == PY_TOK_KW_YIELD) {
+        return py_parse_yield_expr(p);
+    }
+    py_ast_expr_t *first = parse_namedexpr_or_star(p);
+    if (starts_comp_for(p)) {
+        return parse_comp(p, PY_AST_EXPR_GENERATOREXP, first);
+    }
+    if (py_parse_tok(p) == PY_TOK_COMMA) {
+        size_t mark = py_parse_ptrs_mark(p);
+        py_parse_push_ptr(p, first);
+        while (py_parse_accept(p, PY_TOK_COMMA) && py_parse_tok(p) != close) {
+            py_parse_push_ptr(p, parse_namedexpr_or_star(p));
+        }
+        return new_seq(p, PY_AST_EXPR_TUPLE, line, mark);
+    }
+    if (first->kind == PY_AST_EXPR_STARRED) {
+        py_parse_error_at(p, first->line, "can't use starred expression here");
+    }
+    return first;
+}
+
 // '(' ... ')': the current token is '('.
 static py_ast_expr_t *parse_paren(py_parser_t *p) {
     uint32_t line = py_parse_line(p);
     py_parse_next(p);
-    py_ast_expr_t *e;
-    if (py_parse_tok(p) == PY_TOK_RPAREN) {
-        e = py_parse_new_expr(p, PY_AST_EXPR_TUPLE, line);
-    } else if (py_parse_tok(p) == PY_TOK_KW_YIELD) {
-        e = py_parse_yield_expr(p);
-    } else {
-        py_ast_expr_t *first = parse_namedexpr_or_star(p);
-        if (starts_comp_for(p)) {
-            e = parse_comp(p, PY_AST_EXPR_GENERATOREXP, first);
-        } else if (py_parse_tok(p) == PY_TOK_COMMA) {
-            size_t mark = py_parse_ptrs_mark(p);
-            py_parse_push_ptr(p, first);
-            while (py_parse_accept(p, PY_TOK_COMMA) && py_parse_tok(p) != PY_TOK_RPAREN) {
-                py_parse_push_ptr(p, parse_namedexpr_or_star(p));
-            }
-            e = new_seq(p, PY_AST_EXPR_TUPLE, line, mark);
-        } else {
-            if (first->kind == PY_AST_EXPR_STARRED) {
-                py_parse_error_at(p, first->line, "can't use starred expression here");
-            }
-            e = first;
-        }
-    }
+    py_ast_expr_t *e = py_parse_paren_body(p, PY_TOK_RPAREN, line);
     py_parse_expect(p, PY_TOK_RPAREN);
     e->parenthesized = true;
     return e;
@@ -399,12 +399,7 @@ static py_ast_expr_t *parse_trailers(py_parser_t *p, py_ast_expr_t *e) {
 // atom_expr: ['await'] atom trailer*
 static py_ast_expr_t *parse_atom_expr(py_parser_t *p) {
     if (py_parse_tok(p) == PY_TOK_KW_AWAIT && p->pending_atom == NULL) {
-        if (!p->in_func) {
-            py_parse_error(p, "'await' outside function");
-        }
-        if (!p->in_async) {
-            py_parse_error(p, "'await' outside async function");
-        }
+        // Where await may appear is checked by the symtable, which knows the scopes.
         py_ast_expr_t *e = py_parse_new_expr(p, PY_AST_EXPR_AWAIT, py_parse_line(p));
         py_parse_next(p);
         e->u.await.value = parse_trailers(p, parse_atom(p));

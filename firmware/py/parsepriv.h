@@ -92,6 +92,9 @@ py_ast_expr_t *py_parse_expr(py_parser_t *p);
 py_ast_expr_t *py_parse_testlist(py_parser_t *p, bool allow_star);
 // exprlist: targets of for and del (expr or *expr), a Tuple if there is a comma.
 py_ast_expr_t *py_parse_exprlist(py_parser_t *p);
+// What may stand between '(' and [close] (not consumed): nothing (an empty Tuple), a yield
+// expression, a generator expression, a Tuple, or one namedexpr_test. [line] is the '(' line.
+py_ast_expr_t *py_parse_paren_body(py_parser_t *p, py_token_kind_t close, uint32_t line);
 // yield_expr: the current token is `yield`.
 py_ast_expr_t *py_parse_yield_expr(py_parser_t *p);
 // Call arguments up to (not including) the closing token; fills the Call fields of [call].

@@ -66,11 +66,11 @@ static py_ast_expr_t *parse_field_expr(py_parser_t *p, const char *text, size_t 
     py_lexer_t *outer = p->lex;
     py_lexer_init(&sub, &reader, p->source_name, line, PY_LEXER_FLAG_NESTED);
     p->lex = &sub;
-    py_ast_expr_t *e = py_parse_tok(p) == PY_TOK_KW_YIELD ? py_parse_yield_expr(p)
-                                                         : py_parse_testlist(p, true);
-    if (e->kind == PY_AST_EXPR_STARRED) {
-        py_parse_error_at(p, line, "can't use starred expression here");
+    if (py_parse_tok(p) == PY_TOK_END) {
+        py_parse_error_at(p, line, "f-string: empty expression not allowed");
     }
+    // The field is parsed as if in parentheses: `f'{a, b}'` is a tuple.
+    py_ast_expr_t *e = py_parse_paren_body(p, PY_TOK_END, line);
     if (py_parse_tok(p) != PY_TOK_END) {
         py_parse_syntax_error(p);
     }

@@ -168,6 +168,27 @@ static void visit_lambda(st_t *st, py_ast_expr_t *e) {
     st_pop_scope(st);
 }
 
+// `await` or `async for` in a comprehension: allowed directly in an async def, and anywhere in a
+// generator expression (it becomes an async generator). Comprehensions on the way become
+// coroutines (PY_SCOPE_FLAG_COROUTINE) that the enclosing code awaits.
+static void check_async(st_t *st, uint32_t line, bool comprehension) {
+    py_scope_t *s = st->cur;
+    while (s->kind == PY_SCOPE_COMPREHENSION) {
+        s->flags |= PY_SCOPE_FLAG_COROUTINE;
+        if (s->name == PY_QSTR_lt_genexpr_gt) {
+            return;
+        }
+        s = s->parent;
+    }
+    if (s->kind == PY_SCOPE_FUNCTION && (s->flags & PY_SCOPE_FLAG_COROUTINE)) {
+        return;
+    }
+    const char *msg = comprehension ? "asynchronous comprehension outside of an asynchronous function"
+                      : s->kind == PY_SCOPE_FUNCTION ? "'await' outside async function"
+                                                     : "'await' outside function";
+    st_error(st, line, msg, PY_QSTR_NULL);
+}
+
 static qstr comp_name(const py_ast_expr_t *e) {
     switch (e->kind) {
         case PY_AST_EXPR_LISTCOMP:
@@ -198,7 +219,7 @@ static void visit_comp(st_t *st, py_ast_expr_t *e) {
             visit_expr(st, gens[i].iter);
         }
         if (gens[i].is_async) {
-            s->flags |= PY_SCOPE_FLAG_COROUTINE;
+            check_async(st, e->line, true);
         }
         visit_expr(st, gens[i].target);
         visit_exprs(st, gens[i].n_ifs, gens[i].ifs);
@@ -295,9 +316,7 @@ static void visit_expr(st_t *st, py_ast_expr_t *e) {
             visit_comp(st, e);
             break;
         case PY_AST_EXPR_AWAIT:
-            if (st->cur->kind == PY_SCOPE_COMPREHENSION) {
-                st->cur->flags |= PY_SCOPE_FLAG_COROUTINE;
-            }
+            check_async(st, e->line, false);
             visit_expr(st, e->u.await.value);
             break;
         case PY_AST_EXPR_YIELD:

@@ -63,7 +63,9 @@ typedef struct py_id_info {
 
 enum {
     PY_SCOPE_FLAG_GENERATOR = 0x0001,   // contains yield / yield from, or is a GeneratorExp
-    PY_SCOPE_FLAG_COROUTINE = 0x0002,   // async def (with GENERATOR too: an async generator)
+    PY_SCOPE_FLAG_COROUTINE = 0x0002,   // async def (with GENERATOR too: an async generator);
+                                        // a comprehension using await/async for: a coroutine to
+                                        // await (list/set/dict) or an async generator (genexpr)
     PY_SCOPE_FLAG_VARARGS = 0x0004,     // has *args
     PY_SCOPE_FLAG_VARKEYWORDS = 0x0008, // has **kwargs
     PY_SCOPE_FLAG_USES_CLASS = 0x0010,  // loads super or __class__: `__class__` is FREE here

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // boot.c: the board's life: power-on, boot.py and main.py, the REPL, soft resets; the banner.
 
+#include "boot.h"
+
 #include <string.h>
 
-#include "boot.h"
 #include "console.h"
 #include "hal.h"
 #include "help.h"

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 // complete.c: Tab completion of names, dotted attributes and module names.
 
+#include "complete.h"
+
 #include <string.h>
 
 #include "builtin.h"
-#include "complete.h"
 #include "port.h"
 #include "runtime.h"
 
@@ -166,8 +167,8 @@ static size_t complete_unprotected(const char *line, size_t len, const char **in
         return 0;
     }
     size_t word_len = (size_t)(end - word);
-    bool after_import = obj == PY_OBJ_NULL && len >= IMPORT_KW_LEN &&
-                        memcmp(line, import_kw, IMPORT_KW_LEN) == 0;
+    bool after_import =
+        obj == PY_OBJ_NULL && len >= IMPORT_KW_LEN && memcmp(line, import_kw, IMPORT_KW_LEN) == 0;
     py_obj_t names = after_import ? module_names() : candidate_names(obj);
     py_obj_t *items;
     size_t n = filter_names(names, word, word_len, &items);

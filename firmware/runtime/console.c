@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // console.c: the REPL's terminal over the HAL UART: output, blocking input, interruptible waits.
 
+#include "console.h"
+
 #include <string.h>
 
-#include "console.h"
 #include "hal.h"
 #include "port.h"
 #include "runtime.h"

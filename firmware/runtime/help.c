@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 // help.c: help(), the board's short guide.
 
+#include "help.h"
+
 #include <string.h>
 
 #include "builtin.h"
-#include "help.h"
 #include "objtype.h"
 #include "port.h"
 #include "runtime.h"

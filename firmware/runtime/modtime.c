@@ -65,8 +65,8 @@ static PY_DEFINE_CONST_FUN_OBJ_0(time_ticks_cpu_obj, time_ticks_cpu);
 
 // The signed distance from [start] to [end] on the ticks circle.
 static py_obj_t time_ticks_diff(py_obj_t end, py_obj_t start) {
-    uintptr_t diff = (uintptr_t)py_obj_get_int_truncated(end) -
-                     (uintptr_t)py_obj_get_int_truncated(start);
+    uintptr_t diff =
+        (uintptr_t)py_obj_get_int_truncated(end) - (uintptr_t)py_obj_get_int_truncated(start);
     intptr_t d = (intptr_t)((diff + TICKS_HALF) & TICKS_MASK) - TICKS_HALF;
     return PY_OBJ_NEW_SMALL_INT(d);
 }

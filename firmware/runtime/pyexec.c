@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // pyexec.c: running source on the board, and the friendly REPL with paste mode.
 
+#include "pyexec.h"
+
 #include <stdio.h>
 
 #include "boot.h"
@@ -8,18 +10,17 @@
 #include "gc.h"
 #include "hal.h"
 #include "parse.h"
-#include "pyexec.h"
 #include "readline.h"
 #include "scheduler.h"
 
 // What the friendly REPL got from the terminal.
 typedef enum {
-    INPUT_NOTHING,      // an empty line, Ctrl-C, a refused input: prompt again
-    INPUT_STATEMENT,    // run [line] as one REPL input
-    INPUT_PASTE,        // run [line] as a file
-    INPUT_RAW_REPL,     // Ctrl-A
-    INPUT_BANNER,       // Ctrl-B
-    INPUT_SOFT_RESET,   // Ctrl-D
+    INPUT_NOTHING,    // an empty line, Ctrl-C, a refused input: prompt again
+    INPUT_STATEMENT,  // run [line] as one REPL input
+    INPUT_PASTE,      // run [line] as a file
+    INPUT_RAW_REPL,   // Ctrl-A
+    INPUT_BANNER,     // Ctrl-B
+    INPUT_SOFT_RESET, // Ctrl-D
 } input_t;
 
 static pyexec_mode_t mode = PYEXEC_MODE_FRIENDLY;

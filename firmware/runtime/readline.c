@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // readline.c: the friendly REPL's line editor: keys, redraw, history, auto-indent, Tab.
 
+#include "readline.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -8,7 +10,6 @@
 #include "console.h"
 #include "gc.h"
 #include "hal.h"
-#include "readline.h"
 #include "roots.h"
 #include "runtime.h"
 

@@ -2,6 +2,7 @@
 // scheduler.c: callbacks run at safe points: micropython.schedule(), soft timers, pin interrupts.
 
 #include "scheduler.h"
+
 #include "console.h"
 #include "gc.h"
 #include "hal.h"

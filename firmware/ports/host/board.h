@@ -29,9 +29,9 @@ typedef enum {
 
 typedef struct board_uart_config {
     board_uart_kind_t kind;
-    const char *link;  // symlink to the pty's slave, or NULL
-    unsigned baud;     // 0: unpaced
-    size_t rx_buffer;  // bytes
+    const char *link; // symlink to the pty's slave, or NULL
+    unsigned baud;    // 0: unpaced
+    size_t rx_buffer; // bytes
 } board_uart_config_t;
 
 // Opens the UART and starts its receive thread. Returns 0, or -1 with a message in [err].

@@ -12,7 +12,7 @@
 // The ESP8266's ADC: 10 bits, read() gives 0..1024.
 #define ADC_MAX (1024)
 // Watchdog timeouts machine.WDT accepts, in ms.
-#define WDT_TIMEOUT_MIN_MS (1)
+#define WDT_TIMEOUT_MIN_MS     (1)
 #define WDT_TIMEOUT_DEFAULT_MS (5000)
 
 enum { TIMER_ONE_SHOT = 0, TIMER_PERIODIC = 1 };
@@ -210,8 +210,8 @@ static py_obj_t rtc_datetime(size_t n_args, const py_obj_t *args) {
         uint64_t us = hal_rtc_get_us();
         py_obj_t *t;
         py_obj_get_array(modtime_gmtime_tuple((int64_t)(us / 1000000)), &(size_t){0}, &t);
-        py_obj_t items[8] = {t[0], t[1], t[2], t[6], t[3], t[4], t[5],
-                             PY_OBJ_NEW_SMALL_INT((intptr_t)(us % 1000000))};
+        py_obj_t items[8] = {t[0], t[1], t[2], t[6],
+                             t[3], t[4], t[5], PY_OBJ_NEW_SMALL_INT((intptr_t)(us % 1000000))};
         return py_obj_new_tuple(8, items);
     }
     py_obj_t *f;

@@ -12,7 +12,7 @@
 #include "scheduler.h"
 
 // GPIO0..GPIO16; 6..11 drive the flash chip and are not usable.
-#define PIN_COUNT (17)
+#define PIN_COUNT         (17)
 #define ROOT_PIN_HANDLERS (ROOT_PORT_FIRST + 0)
 
 enum { PIN_IN = 0, PIN_OUT = 1, PIN_OPEN_DRAIN = 2 };
@@ -33,9 +33,10 @@ typedef struct pin_state {
     uint8_t trigger; // IRQ_* edges that call the handler
 } pin_state_t;
 
-#define PIN(n) {{&board_pin_type}, n}
+#define PIN(n)                                                                                     \
+    { {&board_pin_type}, n }
 static const board_pin_obj_t pins[PIN_COUNT] = {
-    PIN(0), PIN(1), PIN(2), PIN(3), PIN(4), PIN(5), PIN(6), PIN(7), PIN(8),
+    PIN(0), PIN(1),  PIN(2),  PIN(3),  PIN(4),  PIN(5),  PIN(6),  PIN(7),  PIN(8),
     PIN(9), PIN(10), PIN(11), PIN(12), PIN(13), PIN(14), PIN(15), PIN(16),
 };
 static pin_state_t state[PIN_COUNT];
@@ -113,7 +114,8 @@ static void pin_init_helper(size_t id, size_t n_args, const py_obj_t *args, py_m
         s->mode = (uint8_t)mode;
     }
     if (v[ARG_pull].u_obj != PY_OBJ_NULL) {
-        s->pull_up = v[ARG_pull].u_obj != py_const_none && py_obj_get_int(v[ARG_pull].u_obj) == PULL_UP;
+        s->pull_up =
+            v[ARG_pull].u_obj != py_const_none && py_obj_get_int(v[ARG_pull].u_obj) == PULL_UP;
     }
     if (v[ARG_value].u_obj != PY_OBJ_NULL) {
         s->out = py_obj_is_true(v[ARG_value].u_obj);

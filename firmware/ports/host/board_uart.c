@@ -37,20 +37,20 @@
 static struct uart {
     board_uart_config_t cfg;
     int in_fd, out_fd;
-    int slave_fd;           // kept open so the master never sees a hang-up
-    char path[64];          // the pty slave's name
+    int slave_fd;  // kept open so the master never sees a hang-up
+    char path[64]; // the pty slave's name
     bool link_made;
-    bool stdio_raw;         // stdin's terminal modes were changed
+    bool stdio_raw; // stdin's terminal modes were changed
     struct termios stdio_saved;
-    uint64_t byte_ns;       // one character time; 0 when unpaced
+    uint64_t byte_ns; // one character time; 0 when unpaced
     pthread_mutex_t lock;
-    pthread_cond_t cond;    // signalled on every received byte and interrupt
+    pthread_cond_t cond; // signalled on every received byte and interrupt
     uint8_t *ring;
     size_t head, count;
     uint64_t dropped;
     int interrupt_char;
-    uint64_t tx_free_ns;    // when the wire will have sent everything written so far
-    bool tx_stalled;        // the host stopped reading: output is being dropped
+    uint64_t tx_free_ns; // when the wire will have sent everything written so far
+    bool tx_stalled;     // the host stopped reading: output is being dropped
 } uart = {.in_fd = -1, .out_fd = -1, .slave_fd = -1, .interrupt_char = -1};
 
 static uint64_t now_ns(void) {
