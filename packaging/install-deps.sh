@@ -12,6 +12,9 @@ packages=(
     clang-format                                 # one C style
     python3-pytest python3-serial                # integration tests
     libmbedtls-dev libmbedtls-dev:i386           # hashlib (sha1, sha256, md5); i386 for the 32-bit build
+    libwebsockets-dev libserialport-dev libjansson-dev   # replhubd (and libmbedtls-dev above)
+    socat python3-websockets                     # daemon integration tests (ptys, WebSocket client)
+    chromium                                     # browser tests (node and npm come with the machine)
 )
 
 missing=()
@@ -30,5 +33,10 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
+# 32-bit libraries come from Debian's i386 architecture, which a fresh machine has not enabled.
+if [[ " ${missing[*]}" == *":i386"* ]] && ! dpkg --print-foreign-architectures | grep -qx i386; then
+    "${sudo[@]}" dpkg --add-architecture i386
+fi
+# A mirror caught mid-sync fails an update now and then; one retry rides that out.
+"${sudo[@]}" apt-get update -qq || { sleep 10; "${sudo[@]}" apt-get update -qq; }
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -5,7 +5,7 @@
 // table (port.h), before the {0, NULL} that ends it:
 //
 //     const py_builtin_module_t py_port_builtin_modules[] = {
-//         PY_EXTMOD_MODULES
+//         PY_EXTMOD_MODULES,
 //         {PY_QSTR_machine, &machine_module},
 //         {0, NULL},
 //     };
@@ -36,13 +36,21 @@ extern const py_obj_module_t py_module_hashlib; // modhashlib.c
 #define PY_EXTMOD_HASHLIB_ENTRY
 #endif
 
-// The py_builtin_module_t entries of every module above, each followed by a comma.
+// The py_builtin_module_t entries of every module above, separated by commas (the list ends
+// without one, so it reads as one entry: `PY_EXTMOD_MODULES,`).
+// clang-format off
 #define PY_EXTMOD_MODULES                                                                          \
-    {PY_QSTR_json, &py_module_json}, {PY_QSTR_struct, &py_module_struct},                          \
-        {PY_QSTR_binascii, &py_module_binascii}, {PY_QSTR_errno, &py_module_errno},                \
-        {PY_QSTR_io, &py_module_io}, {PY_QSTR_random, &py_module_random},                          \
-        {PY_QSTR_collections, &py_module_collections}, {PY_QSTR_re, &py_module_re},                \
-        {PY_QSTR_heapq, &py_module_heapq}, PY_EXTMOD_HASHLIB_ENTRY
+    PY_EXTMOD_HASHLIB_ENTRY                                                                        \
+    {PY_QSTR_json, &py_module_json},                                                               \
+    {PY_QSTR_struct, &py_module_struct},                                                           \
+    {PY_QSTR_binascii, &py_module_binascii},                                                       \
+    {PY_QSTR_errno, &py_module_errno},                                                             \
+    {PY_QSTR_io, &py_module_io},                                                                   \
+    {PY_QSTR_random, &py_module_random},                                                           \
+    {PY_QSTR_collections, &py_module_collections},                                                 \
+    {PY_QSTR_re, &py_module_re},                                                                   \
+    {PY_QSTR_heapq, &py_module_heapq}
+// clang-format on
 
 // ---- What the port supplies ---------------------------------------------------------------------
 

@@ -13,7 +13,8 @@
 #include "runtime.h"
 
 const py_builtin_module_t py_port_builtin_modules[] = {
-    PY_EXTMOD_MODULES{PY_QSTR_machine, &board_module_machine},
+    PY_EXTMOD_MODULES,
+    {PY_QSTR_machine, &board_module_machine},
     {PY_QSTR_micropython, &module_micropython},
     {PY_QSTR_select, &module_select},
     {PY_QSTR_time, &module_time},

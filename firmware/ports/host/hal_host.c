@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // hal_host.c: the interpreter's port layer on Linux: stdio, files, the module path.
 
+#include "hal_host.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +13,6 @@
 
 #include "extmod.h"
 #include "gc.h"
-#include "hal_host.h"
 #include "port.h"
 #include "runtime.h"
 
@@ -208,7 +209,7 @@ static const py_obj_module_t testhook_module = {
 };
 
 const py_builtin_module_t py_port_builtin_modules[] = {
-    PY_EXTMOD_MODULES
+    PY_EXTMOD_MODULES,
     {PY_QSTR__testhook, &testhook_module},
     {0, NULL},
 };
