@@ -68,26 +68,19 @@ void py_list_reserve(py_obj_list_t *self, size_t n);
 
 // ---- set and frozenset (objset.c) ---------------------------------------------------------------
 
-// The value stored for every member: sets use the map's keys only.
-#define PY_SET_MEMBER_VALUE py_const_true
-
-typedef struct py_obj_set {
-    py_obj_base_t base;
-    py_map_t map;
-    // Lowest table position that may hold a live entry, so set.pop() loops stay linear.
-    size_t pop_hint;
-} py_obj_set_t;
-
-// set or frozenset (or a subclass of either)?
+// set or frozenset (not a subclass instance)?
 bool py_obj_is_set_like(py_const_obj_t o);
-// A new empty set of [type] (set, frozenset or a subclass) with room for [n] members.
-py_obj_set_t *py_set_new_empty(const py_obj_type_t *type, size_t n);
-// A new set of [type] holding the items of [iterable].
-py_obj_t py_set_from_iterable(const py_obj_type_t *type, py_obj_t iterable);
-// Adds each item of [iterable] to [self].
-void py_set_update_from_iterable(py_obj_set_t *self, py_obj_t iterable);
-// Does set [self] contain [item]? (Raises TypeError for unhashable items.)
-bool py_set_contains(py_obj_set_t *self, py_obj_t item);
+// A new set of [type] (set or frozenset) holding the items of [iterable] (PY_OBJ_NULL: empty),
+// built as CPython's set(iterable) builds it.
+py_obj_t py_set_new(const py_obj_type_t *type, py_obj_t iterable);
+// The in-place updates behind |=, -=, ^= and the methods: [self] is a set, [other] any iterable.
+void py_set_update(py_obj_t self, py_obj_t other);
+void py_set_difference_update(py_obj_t self, py_obj_t other);
+void py_set_symmetric_difference_update(py_obj_t self, py_obj_t other);
+// self & other as a new set of self's kind; [other] may be any iterable.
+py_obj_t py_set_intersection(py_obj_t self, py_obj_t other);
+// Is [key] a member of set [self]? Raises TypeError for unhashable keys.
+bool py_set_contains(py_obj_t self, py_obj_t key);
 
 // ---- dict (objdict.c) ---------------------------------------------------------------------------
 

@@ -269,24 +269,42 @@ static py_obj_t dict_rev_iter_next(py_obj_t self_in);
 
 // Indexed by dict_kind_t, then the same for reverse iteration.
 static const py_obj_type_t dict_iter_types[6] = {
-    {{&py_type_type}, PY_TYPE_FLAG_ITER_IS_SELF, PY_QSTR_dict_keyiterator, .getiter = py_getiter_self,
+    {{&py_type_type},
+     PY_TYPE_FLAG_ITER_IS_SELF,
+     PY_QSTR_dict_keyiterator,
+     .getiter = py_getiter_self,
      .iternext = dict_iter_next},
-    {{&py_type_type}, PY_TYPE_FLAG_ITER_IS_SELF, PY_QSTR_dict_valueiterator,
-     .getiter = py_getiter_self, .iternext = dict_iter_next},
-    {{&py_type_type}, PY_TYPE_FLAG_ITER_IS_SELF, PY_QSTR_dict_itemiterator,
-     .getiter = py_getiter_self, .iternext = dict_iter_next},
-    {{&py_type_type}, PY_TYPE_FLAG_ITER_IS_SELF, PY_QSTR_dict_reversekeyiterator,
-     .getiter = py_getiter_self, .iternext = dict_rev_iter_next},
-    {{&py_type_type}, PY_TYPE_FLAG_ITER_IS_SELF, PY_QSTR_dict_reversevalueiterator,
-     .getiter = py_getiter_self, .iternext = dict_rev_iter_next},
-    {{&py_type_type}, PY_TYPE_FLAG_ITER_IS_SELF, PY_QSTR_dict_reverseitemiterator,
-     .getiter = py_getiter_self, .iternext = dict_rev_iter_next},
+    {{&py_type_type},
+     PY_TYPE_FLAG_ITER_IS_SELF,
+     PY_QSTR_dict_valueiterator,
+     .getiter = py_getiter_self,
+     .iternext = dict_iter_next},
+    {{&py_type_type},
+     PY_TYPE_FLAG_ITER_IS_SELF,
+     PY_QSTR_dict_itemiterator,
+     .getiter = py_getiter_self,
+     .iternext = dict_iter_next},
+    {{&py_type_type},
+     PY_TYPE_FLAG_ITER_IS_SELF,
+     PY_QSTR_dict_reversekeyiterator,
+     .getiter = py_getiter_self,
+     .iternext = dict_rev_iter_next},
+    {{&py_type_type},
+     PY_TYPE_FLAG_ITER_IS_SELF,
+     PY_QSTR_dict_reversevalueiterator,
+     .getiter = py_getiter_self,
+     .iternext = dict_rev_iter_next},
+    {{&py_type_type},
+     PY_TYPE_FLAG_ITER_IS_SELF,
+     PY_QSTR_dict_reverseitemiterator,
+     .getiter = py_getiter_self,
+     .iternext = dict_rev_iter_next},
 };
 
 static py_obj_t dict_iter_new(py_obj_dict_t *d, dict_kind_t kind, bool reverse,
                               py_obj_iter_buf_t *iter_buf) {
-    dict_iter_t *it = iter_buf != NULL ? (dict_iter_t *)iter_buf
-                                       : py_malloc(sizeof(py_obj_iter_buf_t));
+    dict_iter_t *it =
+        iter_buf != NULL ? (dict_iter_t *)iter_buf : py_malloc(sizeof(py_obj_iter_buf_t));
     it->base.type = &dict_iter_types[kind + (reverse ? 3 : 0)];
     it->dict = d;
     it->pos = reverse ? d->map.filled : 0;
@@ -431,13 +449,57 @@ static bool is_set_like_operand(py_obj_t o) {
     return py_obj_is_set_like(o) || (is_view(o) && view_kind(PY_OBJ_TO_PTR(o)) != DICT_KIND_VALUES);
 }
 
-static py_obj_t dict_view_set_op(py_binary_op_t op, py_obj_t self_in, py_obj_t other) {
-    // self op other, or other op self for the reflected forms: both sides become sets.
+// A new set of the items of [o]: a keys view is read through its dict, as CPython does.
+static py_obj_t view_to_set(py_obj_t o) {
+    if (is_view(o) && view_kind(PY_OBJ_TO_PTR(o)) == DICT_KIND_KEYS) {
+        o = PY_OBJ_FROM_PTR(((dict_view_t *)PY_OBJ_TO_PTR(o))->dict);
+    }
+    return py_set_new(&py_type_set, o);
+}
+
+// view & other, walking whichever side CPython walks (which decides the result's order).
+static py_obj_t dict_view_intersect(py_obj_t self, py_obj_t other) {
+    size_t len_self = ((dict_view_t *)PY_OBJ_TO_PTR(self))->dict->map.used;
+    if (py_obj_is_type(other, &py_type_set) &&
+        len_self <= (size_t)py_obj_get_int(py_obj_len(other))) {
+        return py_set_intersection(other, self);
+    }
+    if (is_set_like_operand(other) && !py_obj_is_set_like(other) &&
+        ((dict_view_t *)PY_OBJ_TO_PTR(other))->dict->map.used > len_self) {
+        py_obj_t t = self;
+        self = other;
+        other = t;
+    }
+    py_obj_t result = py_set_new(&py_type_set, PY_OBJ_NULL);
+    py_obj_iter_buf_t iter_buf;
+    py_obj_t it = py_getiter(other, &iter_buf);
+    for (py_obj_t k; (k = py_iternext(it)) != PY_OBJ_STOP_ITERATION;) {
+        if (dict_view_contains(PY_OBJ_TO_PTR(self), k)) {
+            py_obj_set_store(result, k);
+        }
+    }
+    return result;
+}
+
+// self op other, or other op self for the reflected forms: the left operand becomes a new set
+// that the right one updates.
+static py_obj_t dict_view_set_op(py_binary_op_t op, py_obj_t self, py_obj_t other) {
     bool reflected = op >= PY_BINARY_OP_REVERSE_OR;
-    py_binary_op_t plain = reflected ? (py_binary_op_t)(op - PY_BINARY_OP_REVERSE_OR + PY_BINARY_OP_OR) : op;
-    py_obj_t lhs = py_set_from_iterable(&py_type_set, reflected ? other : self_in);
-    py_obj_t rhs = py_set_from_iterable(&py_type_set, reflected ? self_in : other);
-    return py_binary_op(plain, lhs, rhs);
+    py_binary_op_t plain =
+        reflected ? (py_binary_op_t)(op - PY_BINARY_OP_REVERSE_OR + PY_BINARY_OP_OR) : op;
+    if (plain == PY_BINARY_OP_AND) {
+        return dict_view_intersect(self, other);
+    }
+    py_obj_t left = reflected ? other : self, right = reflected ? self : other;
+    py_obj_t result = view_to_set(left);
+    if (plain == PY_BINARY_OP_OR) {
+        py_set_update(result, right);
+    } else if (plain == PY_BINARY_OP_SUBTRACT) {
+        py_set_difference_update(result, right);
+    } else {
+        py_set_symmetric_difference_update(result, right);
+    }
+    return result;
 }
 
 static py_obj_t dict_view_binary_op(py_binary_op_t op, py_obj_t lhs_in, py_obj_t rhs_in) {
@@ -476,8 +538,8 @@ static py_obj_t dict_view_binary_op(py_binary_op_t op, py_obj_t lhs_in, py_obj_t
             if (!is_set_like_operand(rhs_in)) {
                 return PY_OBJ_NULL;
             }
-            py_obj_t lhs = py_set_from_iterable(&py_type_set, lhs_in);
-            py_obj_t rhs = py_obj_is_set_like(rhs_in) ? rhs_in : py_set_from_iterable(&py_type_set, rhs_in);
+            py_obj_t lhs = py_set_new(&py_type_set, lhs_in);
+            py_obj_t rhs = py_obj_is_set_like(rhs_in) ? rhs_in : py_set_new(&py_type_set, rhs_in);
             return py_binary_op(op, lhs, rhs);
         }
         default:
@@ -491,14 +553,26 @@ static py_obj_t dict_view_getiter(py_obj_t self_in, py_obj_iter_buf_t *iter_buf)
 }
 
 static const py_obj_type_t dict_view_types[3] = {
-    {{&py_type_type}, 0, PY_QSTR_dict_keys, .print = dict_view_print,
-     .unary_op = dict_view_unary_op, .binary_op = dict_view_binary_op,
+    {{&py_type_type},
+     0,
+     PY_QSTR_dict_keys,
+     .print = dict_view_print,
+     .unary_op = dict_view_unary_op,
+     .binary_op = dict_view_binary_op,
      .getiter = dict_view_getiter},
-    {{&py_type_type}, PY_TYPE_FLAG_EQ_BY_IDENTITY, PY_QSTR_dict_values, .print = dict_view_print,
-     .unary_op = dict_view_unary_op, .binary_op = dict_view_binary_op,
+    {{&py_type_type},
+     PY_TYPE_FLAG_EQ_BY_IDENTITY,
+     PY_QSTR_dict_values,
+     .print = dict_view_print,
+     .unary_op = dict_view_unary_op,
+     .binary_op = dict_view_binary_op,
      .getiter = dict_view_getiter},
-    {{&py_type_type}, 0, PY_QSTR_dict_items, .print = dict_view_print,
-     .unary_op = dict_view_unary_op, .binary_op = dict_view_binary_op,
+    {{&py_type_type},
+     0,
+     PY_QSTR_dict_items,
+     .print = dict_view_print,
+     .unary_op = dict_view_unary_op,
+     .binary_op = dict_view_binary_op,
      .getiter = dict_view_getiter},
 };
 

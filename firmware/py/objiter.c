@@ -65,7 +65,7 @@ static py_obj_t enumerate_make_new(const py_obj_type_t *type, size_t n_args, siz
     }
     enumerate_obj_t *self = py_new_obj(enumerate_obj_t, &py_type_enumerate);
     self->iter = py_getiter(iterable, NULL);
-    self->count = start == py_const_true ? PY_OBJ_NEW_SMALL_INT(1)
+    self->count = start == py_const_true    ? PY_OBJ_NEW_SMALL_INT(1)
                   : start == py_const_false ? PY_OBJ_NEW_SMALL_INT(0)
                                             : start;
     return PY_OBJ_FROM_PTR(self);
@@ -392,8 +392,8 @@ static const py_obj_type_t getitem_iter_type = {
 
 py_obj_t py_obj_new_getitem_iter(py_obj_t obj, py_obj_iter_buf_t *iter_buf) {
     _Static_assert(sizeof(getitem_iter_t) <= sizeof(py_obj_iter_buf_t), "iter_buf too small");
-    getitem_iter_t *it = iter_buf != NULL ? (getitem_iter_t *)iter_buf
-                                          : py_malloc(sizeof(py_obj_iter_buf_t));
+    getitem_iter_t *it =
+        iter_buf != NULL ? (getitem_iter_t *)iter_buf : py_malloc(sizeof(py_obj_iter_buf_t));
     it->base.type = &getitem_iter_type;
     it->obj = obj;
     it->index = 0;

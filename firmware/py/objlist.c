@@ -262,7 +262,8 @@ static void list_delete_slice(py_obj_list_t *self, const py_seq_slice_t *sl_in) 
 static void list_assign_slice(py_obj_list_t *self, py_obj_t slice, py_obj_t value) {
     size_t n;
     py_obj_t *items;
-    if (value == PY_OBJ_FROM_PTR(self) || !(is_list(value) || py_obj_is_type(value, &py_type_tuple))) {
+    if (value == PY_OBJ_FROM_PTR(self) ||
+        !(is_list(value) || py_obj_is_type(value, &py_type_tuple))) {
         // Take a snapshot first: the iterable may be the list itself or may look at it.
         value = py_obj_list_from_iterable(value);
     }

@@ -199,8 +199,8 @@ static py_obj_t range_iter_new(py_obj_t first, py_obj_t step, py_obj_t len,
             it->base.type = &range_iter_type;
             it->cur = PY_OBJ_SMALL_INT_VALUE(first);
             it->step = PY_OBJ_SMALL_INT_VALUE(step);
-            it->stop = len == PY_OBJ_NEW_SMALL_INT(0) ? it->cur
-                                                      : PY_OBJ_SMALL_INT_VALUE(last) + it->step;
+            it->stop =
+                len == PY_OBJ_NEW_SMALL_INT(0) ? it->cur : PY_OBJ_SMALL_INT_VALUE(last) + it->step;
             return PY_OBJ_FROM_PTR(it);
         }
     }
@@ -216,8 +216,8 @@ static py_obj_t range_getiter(py_obj_t self_in, py_obj_iter_buf_t *iter_buf) {
     range_obj_t *r = PY_OBJ_TO_PTR(self_in);
     if (all_small(r)) {
         // The loop every benchmark runs: no arithmetic through the runtime.
-        range_iter_t *it = iter_buf != NULL ? (range_iter_t *)iter_buf
-                                            : py_malloc(sizeof(py_obj_iter_buf_t));
+        range_iter_t *it =
+            iter_buf != NULL ? (range_iter_t *)iter_buf : py_malloc(sizeof(py_obj_iter_buf_t));
         it->base.type = &range_iter_type;
         it->cur = PY_OBJ_SMALL_INT_VALUE(r->start);
         it->stop = PY_OBJ_SMALL_INT_VALUE(r->stop);
@@ -327,7 +327,8 @@ static size_t range_count_generic(py_obj_t self_in, py_obj_t v, bool stop_at_fir
 }
 
 static bool is_exact_int(py_obj_t v) {
-    return PY_OBJ_IS_SMALL_INT(v) || (py_obj_is_int(v) && v != py_const_true && v != py_const_false);
+    return PY_OBJ_IS_SMALL_INT(v) ||
+           (py_obj_is_int(v) && v != py_const_true && v != py_const_false);
 }
 
 static bool range_contains(py_obj_t self_in, py_obj_t v) {
@@ -352,8 +353,8 @@ static py_obj_t range_binary_op(py_binary_op_t op, py_obj_t lhs_in, py_obj_t rhs
             if (!py_obj_is_type(rhs_in, &py_type_range)) {
                 return PY_OBJ_NULL;
             }
-            bool eq = lhs_in == rhs_in ||
-                      py_obj_equal(range_key(PY_OBJ_TO_PTR(lhs_in)), range_key(PY_OBJ_TO_PTR(rhs_in)));
+            bool eq = lhs_in == rhs_in || py_obj_equal(range_key(PY_OBJ_TO_PTR(lhs_in)),
+                                                       range_key(PY_OBJ_TO_PTR(rhs_in)));
             return PY_OBJ_NEW_BOOL(eq == (op == PY_BINARY_OP_EQUAL));
         }
         default:
@@ -380,7 +381,9 @@ static py_obj_t range_subscr(py_obj_t self_in, py_obj_t index, py_obj_t value) {
         return range_new(start, stop, step);
     }
     if (PY_OBJ_IS_SMALL_INT(len)) {
-        return range_item(r, PY_OBJ_NEW_SMALL_INT(py_get_index(&py_type_range, (size_t)PY_OBJ_SMALL_INT_VALUE(len), index, false)));
+        return range_item(r,
+                          PY_OBJ_NEW_SMALL_INT(py_get_index(
+                              &py_type_range, (size_t)PY_OBJ_SMALL_INT_VALUE(len), index, false)));
     }
     // A huge range: check the bounds with int arithmetic.
     py_obj_t i = range_arg(index);

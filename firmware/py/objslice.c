@@ -71,10 +71,10 @@ void py_obj_slice_indices(py_obj_t slice, size_t len_in, py_bound_slice_t *resul
         }
     }
     result->step = step;
-    result->start = s->start == py_const_none ? (step < 0 ? len - 1 : 0)
-                                              : resolve_bound(s->start, len, step);
-    result->stop = s->stop == py_const_none ? (step < 0 ? -1 : len)
-                                            : resolve_bound(s->stop, len, step);
+    result->start =
+        s->start == py_const_none ? (step < 0 ? len - 1 : 0) : resolve_bound(s->start, len, step);
+    result->stop =
+        s->stop == py_const_none ? (step < 0 ? -1 : len) : resolve_bound(s->stop, len, step);
 }
 
 static py_obj_t slice_make_new(const py_obj_type_t *type, size_t n_args, size_t n_kw,
@@ -146,8 +146,8 @@ static py_obj_t slice_indices(py_obj_t self_in, py_obj_t len_in) {
     py_obj_slice_indices(self_in, (size_t)len, &b);
     // The step comes back as given (any size), as in CPython; the bounds are within [-1, len].
     py_obj_slice_t *s = PY_OBJ_TO_PTR(self_in);
-    py_obj_t step = py_obj_is_int(s->step) && s->step != py_const_true ? s->step
-                                                                       : py_obj_new_int(b.step);
+    py_obj_t step =
+        py_obj_is_int(s->step) && s->step != py_const_true ? s->step : py_obj_new_int(b.step);
     py_obj_t items[3] = {py_obj_new_int(b.start), py_obj_new_int(b.stop), step};
     return py_obj_new_tuple(3, items);
 }

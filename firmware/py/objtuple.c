@@ -77,7 +77,8 @@ static inline bool items_equal(py_obj_t a, py_obj_t b) {
     if (a == b) {
         return true;
     }
-    if ((PY_OBJ_IS_SMALL_INT(a) && PY_OBJ_IS_SMALL_INT(b)) || (PY_OBJ_IS_QSTR(a) && PY_OBJ_IS_QSTR(b))) {
+    if ((PY_OBJ_IS_SMALL_INT(a) && PY_OBJ_IS_SMALL_INT(b)) ||
+        (PY_OBJ_IS_QSTR(a) && PY_OBJ_IS_QSTR(b))) {
         return false;
     }
     return py_obj_equal(a, b);
@@ -308,17 +309,32 @@ static void tuple_print(const py_print_t *print, py_obj_t self_in, py_print_kind
     py_print_str(print, self->len == 1 ? ",)" : ")");
 }
 
+// CPython's tuple hash (an xxHash round per item), so that sets of tuples of ints iterate in
+// CPython's order. Only the low bits survive as a small int; they are the ones a table uses.
+#if UINTPTR_MAX > 0xffffffffu
+#define XX_PRIME_1   ((size_t)11400714785074694791ull)
+#define XX_PRIME_2   ((size_t)14029467366897019727ull)
+#define XX_PRIME_5   ((size_t)2870177450012600261ull)
+#define XX_ROTATE(x) (((x) << 31) | ((x) >> 33))
+#else
+#define XX_PRIME_1   ((size_t)2654435761u)
+#define XX_PRIME_2   ((size_t)2246822519u)
+#define XX_PRIME_5   ((size_t)374761393u)
+#define XX_ROTATE(x) (((x) << 13) | ((x) >> 19))
+#endif
+
 static py_obj_t tuple_hash(py_obj_tuple_t *self) {
-    // Mixes each item's hash into the running value so that order matters.
-    size_t h = 0x345678;
-    size_t mult = 1000003;
+    size_t acc = XX_PRIME_5;
     for (size_t i = 0; i < self->len; i++) {
-        size_t ih = py_obj_hash_value(self->items[i]);
-        h = (h ^ ih) * mult;
-        mult += 82520 + 2 * (self->len - i);
+        acc += py_obj_hash_value(self->items[i]) * XX_PRIME_2;
+        acc = XX_ROTATE(acc);
+        acc *= XX_PRIME_1;
     }
-    h += 97531;
-    return PY_OBJ_NEW_SMALL_INT(h & (size_t)PY_SMALL_INT_MAX);
+    acc += self->len ^ (XX_PRIME_5 ^ 3527539u);
+    if (acc == (size_t)-1) {
+        acc = 1546275796u;
+    }
+    return PY_OBJ_NEW_SMALL_INT(acc);
 }
 
 static py_obj_t tuple_unary_op(py_unary_op_t op, py_obj_t self_in) {

@@ -115,8 +115,16 @@ void py_parse_push_ptr(py_parser_t *p, void *ptr) {
     scratch_push(p, &p->ptrs, &ptr, sizeof(ptr));
 }
 
+// Records are pushed in slots rounded up to pointer alignment, so they can be read in place (a
+// misaligned load faults on the chip).
+#define REC_SLOT(size) (((size) + sizeof(void *) - 1) & ~(sizeof(void *) - 1))
+
 void py_parse_push_rec(py_parser_t *p, const void *rec, size_t size) {
     scratch_push(p, &p->recs, rec, size);
+    size_t pad = REC_SLOT(size) - size;
+    if (pad > 0) {
+        memset(py_vstr_add_len(&p->recs, pad), 0, pad);
+    }
 }
 
 void **py_parse_pop_ptrs(py_parser_t *p, size_t mark, size_t *n) {
@@ -132,14 +140,17 @@ void **py_parse_pop_ptrs(py_parser_t *p, size_t mark, size_t *n) {
 }
 
 void *py_parse_pop_recs(py_parser_t *p, size_t mark, size_t rec_size, size_t *n) {
-    size_t bytes = p->recs.len - mark;
-    *n = bytes / rec_size;
+    size_t slot = REC_SLOT(rec_size);
+    size_t count = (p->recs.len - mark) / slot;
+    *n = count;
     p->recs.len = mark;
-    if (bytes == 0) {
+    if (count == 0) {
         return NULL;
     }
-    void *arr = py_arena_alloc(p->arena, bytes);
-    memcpy(arr, p->recs.buf + mark, bytes);
+    byte *arr = py_arena_alloc(p->arena, count * rec_size);
+    for (size_t i = 0; i < count; i++) {
+        memcpy(arr + i * rec_size, p->recs.buf + mark + i * slot, rec_size);
+    }
     return arr;
 }
 

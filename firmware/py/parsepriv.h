@@ -62,6 +62,7 @@ static inline size_t py_parse_recs_mark(const py_parser_t *p) {
     return p->recs.len;
 }
 void py_parse_push_ptr(py_parser_t *p, void *ptr);
+// Pushes [size] bytes at [rec] in a slot rounded up to pointer alignment.
 void py_parse_push_rec(py_parser_t *p, const void *rec, size_t size);
 // Moves the pointers pushed since [mark] into a new arena array; *[n] gets their number.
 void **py_parse_pop_ptrs(py_parser_t *p, size_t mark, size_t *n);

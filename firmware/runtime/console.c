@@ -50,6 +50,12 @@ void py_port_stderr_write(const char *str, size_t len) {
 
 // ---- Input and waiting --------------------------------------------------------------------------
 
+// [now] + [us], saturating (UINT64_MAX is "never").
+static uint64_t deadline_after(uint64_t us) {
+    uint64_t now = hal_ticks_us();
+    return us > UINT64_MAX - now ? UINT64_MAX : now + us;
+}
+
 // What every wait does before sleeping: deliver a Ctrl-C, run due callbacks.
 static void safe_point(void) {
     if (py_state.pending_exception != PY_OBJ_NULL) {
@@ -71,7 +77,7 @@ int console_rx_chr(void) {
 }
 
 int console_rx_chr_timeout(uint64_t timeout_us) {
-    uint64_t deadline = hal_ticks_us() + timeout_us;
+    uint64_t deadline = deadline_after(timeout_us);
     for (;;) {
         int c = hal_stdin_rx_poll();
         if (c >= 0) {
@@ -102,7 +108,7 @@ bool console_wait_rx(uint64_t timeout_us) {
 }
 
 void console_delay_us(uint64_t us) {
-    uint64_t deadline = hal_ticks_us() + us;
+    uint64_t deadline = deadline_after(us);
     for (;;) {
         safe_point();
         uint64_t now = hal_ticks_us();

@@ -14,6 +14,8 @@
 #define TICKS_HALF   (TICKS_PERIOD / 2)
 
 #define SECS_PER_DAY (86400)
+// Longest sleep in seconds that is counted; longer ones last until interrupted.
+#define SLEEP_MAX_S (3.0e9)
 // Days from 1970-01-01 to 2000-01-01.
 #define DAYS_1970_TO_2000 (10957)
 
@@ -22,7 +24,8 @@
 static py_obj_t time_sleep(py_obj_t seconds) {
     py_float_t s = py_obj_get_float(seconds);
     if (s > 0) {
-        console_delay_us((uint64_t)(s * 1e6));
+        // Beyond a century the conversion to microseconds would overflow: it is "for ever".
+        console_delay_us(s < SLEEP_MAX_S ? (uint64_t)(s * 1e6) : UINT64_MAX);
     }
     return py_const_none;
 }

@@ -12,7 +12,6 @@
 enum {
     ROOT_READLINE_HISTORY, // readline.c: list of str, most recent first
     ROOT_SCHED_TIMERS,     // scheduler.c: array of armed timers
-    ROOT_SELECT,           // modselect.c: spare
     ROOT_PORT_FIRST,       // the port's own slots start here
 };
 

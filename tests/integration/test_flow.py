@@ -49,14 +49,6 @@ def test_raw_paste_of_the_same_code_loses_nothing(board_factory):
     assert dropped(b) == before == 0
 
 
-def test_classic_raw_mode_with_mpremote_pacing_loses_nothing(board_factory):
-    b = board_factory(*SLOW)
-    b.sync()
-    b.enter_raw_repl()
-    assert b.exec_raw_classic(code_4k()) == (expected_output(), b"")
-    assert dropped(b) == 0
-
-
 def test_output_is_paced_at_the_line_rate(board_factory):
     b = board_factory(*SLOW)
     b.sync()

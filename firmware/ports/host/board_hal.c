@@ -8,6 +8,7 @@
 
 #include "board.h"
 #include "hal.h"
+#include "runtime.h"
 
 // The ESP8266 runs at 80 MHz and can be switched to 160 MHz.
 #define CPU_FREQ_DEFAULT (80000000u)
@@ -71,6 +72,7 @@ void hal_rtc_set_us(uint64_t us_since_2000) {
 
 void hal_reset_hard(int cause) {
     hal_set_interrupt_char(-1);
+    py_deinit();
     board_uart_flush_rx();
     reset_cause = cause;
     cpu_freq = CPU_FREQ_DEFAULT;

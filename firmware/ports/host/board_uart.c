@@ -31,6 +31,8 @@
 #define TX_STALL_MS (1000)
 // Bytes taken from the host per read() by the receive thread (the host's side of the wire).
 #define RX_READ_CHUNK (4096)
+// Waits this long or longer are waits without a time limit (callers wait again if they must).
+#define WAIT_FOREVER_US (1000000ull * 3600 * 24 * 365)
 // Ctrl-]: on an interactive --uart stdio terminal, ends the board process.
 #define CHAR_QUIT (0x1d)
 
@@ -166,7 +168,7 @@ uint64_t board_uart_dropped(void) {
 
 // Waits on the condition until [timeout_us] from now (UINT64_MAX: no limit). Lock held.
 static void cond_wait_us(uint64_t timeout_us) {
-    if (timeout_us == UINT64_MAX) {
+    if (timeout_us >= WAIT_FOREVER_US) {
         pthread_cond_wait(&uart.cond, &uart.lock);
         return;
     }

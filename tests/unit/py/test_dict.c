@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: MIT
 // test_dict.c: dicts over maps (objdict.c, map.c): insertion order through deletes and growth,
 // popitem order, many keys, keys of different types that Python considers equal, KeyError,
-// recursive repr, and the size check of dict iterators. Also list sorting (sort.c), whose
-// stability and exception safety are easiest to check from C.
+// recursive repr, the size check of dict iterators, and CPython's set order (objset.c). Also list
+// sorting (sort.c), whose stability and exception safety are easiest to check from C.
 
+#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-
-#include <cmocka.h>
 
 #include "builtin.h"
 #include "gc.h"
@@ -207,8 +206,8 @@ static void test_equal_keys_of_different_types(void **state) {
 
     // Big ints equal by value.
     py_obj_t big1 = py_obj_new_int_from_ll(0x123456789abcdefLL);
-    py_obj_t big2 = py_binary_op(PY_BINARY_OP_ADD, py_obj_new_int_from_ll(0x123456789abcdeeLL),
-                                 i2o(1));
+    py_obj_t big2 =
+        py_binary_op(PY_BINARY_OP_ADD, py_obj_new_int_from_ll(0x123456789abcdeeLL), i2o(1));
     py_obj_dict_store(d, big1, i2o(1));
     assert_ptr_equal(py_obj_dict_get(d, big2), i2o(1));
 
@@ -254,6 +253,28 @@ static void test_iteration_detects_size_change(void **state) {
     // Replacing a value is not a size change.
     exc = raised_by(do_iter_and_add, d, i2o(1));
     assert_null(exc);
+}
+
+// ---- Set order ----------------------------------------------------------------------------------
+
+// Sets print in CPython's order: by slot in a table sized and probed as CPython's.
+static void test_set_order_matches_cpython(void **state) {
+    (void)state;
+    assert_repr(py_obj_new_set(3, (py_obj_t[]){i2o(3), i2o(1), i2o(2)}), "{1, 2, 3}");
+    assert_repr(py_obj_new_set(2, (py_obj_t[]){i2o(1), i2o(8)}), "{8, 1}");
+    py_obj_t s = py_obj_new_set(0, NULL);
+    intptr_t adds[] = {5, 3, 17, 1, 9, 33, 65, 2};
+    for (size_t i = 0; i < PY_ARRAY_SIZE(adds); i++) {
+        py_obj_set_store(s, i2o(adds[i]));
+    }
+    // What CPython 3.11 prints for the same additions.
+    assert_repr(s, "{1, 33, 3, 65, 5, 2, 9, 17}");
+    py_obj_t t = py_obj_new_set(2, (py_obj_t[]){py_obj_new_tuple(2, (py_obj_t[]){i2o(1), i2o(2)}),
+                                                py_obj_new_tuple(2, (py_obj_t[]){i2o(0), i2o(0)})});
+    if (sizeof(void *) == 8) {
+        assert_repr(t, "{(1, 2), (0, 0)}"); // CPython's tuple hash on a 64-bit build
+    }
+    assert_repr(py_obj_new_set(0, NULL), "set()");
 }
 
 // ---- Sort tests ---------------------------------------------------------------------------------
@@ -379,6 +400,7 @@ int main(void) {
         cmocka_unit_test_setup(test_key_error_carries_key, setup),
         cmocka_unit_test_setup(test_repr_and_recursion, setup),
         cmocka_unit_test_setup(test_iteration_detects_size_change, setup),
+        cmocka_unit_test_setup(test_set_order_matches_cpython, setup),
         cmocka_unit_test_setup(test_sort_is_stable, setup),
         cmocka_unit_test_setup(test_sort_reverse_keeps_equal_order, setup),
         cmocka_unit_test_setup(test_sort_failure_keeps_a_permutation, setup),
