@@ -63,11 +63,4 @@ uint32_t py_port_random_seed(void);
 // collections.deque (collections_deque.c).
 extern const py_obj_type_t py_collections_deque_type;
 
-// ---- Shared with the core -----------------------------------------------------------------------
-
-// The errno module's name for [errno_value] (PY_QSTR_ENOENT for 2), or PY_QSTR_NULL when the
-// module has none (moderrno.c). The same list feeds objexcept's "[Errno 2] ENOENT" through
-// errnolist.h.
-qstr py_errno_to_qstr(int errno_value);
-
 #endif

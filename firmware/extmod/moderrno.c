@@ -25,15 +25,6 @@ static const py_obj_dict_t errorcode_dict = {
         },
 };
 
-qstr py_errno_to_qstr(int errno_value) {
-    for (size_t i = 0; i < PY_ARRAY_SIZE(errorcode_table); i++) {
-        if (PY_OBJ_SMALL_INT_VALUE(errorcode_table[i].key) == errno_value) {
-            return PY_OBJ_QSTR_VALUE(errorcode_table[i].value);
-        }
-    }
-    return PY_QSTR_NULL;
-}
-
 static const py_map_elem_t errno_globals_table[] = {
     {PY_ROM_QSTR(PY_QSTR___name__), PY_ROM_QSTR(PY_QSTR_errno)},
     {PY_ROM_QSTR(PY_QSTR_errorcode), PY_ROM_PTR(&errorcode_dict)},

@@ -13,30 +13,6 @@ void *py_obj_alloc(size_t size, const py_obj_type_t *type) {
     return o;
 }
 
-const py_obj_type_t *py_obj_get_type(py_const_obj_t o_in) {
-    py_obj_t o = (py_obj_t)o_in;
-    if (PY_OBJ_IS_SMALL_INT(o)) {
-        return &py_type_int;
-    }
-    if (PY_OBJ_IS_QSTR(o)) {
-        return &py_type_str;
-    }
-    if (PY_OBJ_IS_IMMEDIATE(o)) {
-        switch (PY_OBJ_IMMEDIATE_VALUE(o)) {
-            case 1:
-            case 3:
-                return &py_type_bool;
-            case 4:
-                return &py_type_ellipsis;
-            case 5:
-                return &py_type_NotImplementedType;
-            default:
-                return &py_type_NoneType;
-        }
-    }
-    return ((const py_obj_base_t *)o_in)->type;
-}
-
 qstr py_obj_get_type_qstr(py_const_obj_t o) {
     return py_obj_get_type(o)->name;
 }

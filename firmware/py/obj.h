@@ -366,7 +366,32 @@ extern const py_obj_type_t py_type_super;
 // Allocates [size] zeroed bytes for an object and sets its type; raises MemoryError.
 void *py_obj_alloc(size_t size, const py_obj_type_t *type);
 
-const py_obj_type_t *py_obj_get_type(py_const_obj_t o);
+// The type of any value. Inline: nearly every operation starts here.
+static inline const py_obj_type_t *py_obj_get_type(py_const_obj_t o) {
+    uintptr_t w = (uintptr_t)o;
+    if (PY_LIKELY((w & 3) == 0)) {
+        return ((const py_obj_base_t *)o)->type;
+    }
+    if (w & 1) {
+        return &py_type_int;
+    }
+    if ((w & 7) == 2) {
+        return &py_type_str;
+    }
+    // Immediates: 1 and 3 are False and True, 4 Ellipsis, 5 NotImplemented; None and the
+    // internal markers report NoneType.
+    switch (PY_OBJ_IMMEDIATE_VALUE(o)) {
+        case 1:
+        case 3:
+            return &py_type_bool;
+        case 4:
+            return &py_type_ellipsis;
+        case 5:
+            return &py_type_NotImplementedType;
+        default:
+            return &py_type_NoneType;
+    }
+}
 const char *py_obj_get_type_str(py_const_obj_t o);
 qstr py_obj_get_type_qstr(py_const_obj_t o);
 bool py_obj_is_subclass(const py_obj_type_t *t, const py_obj_type_t *base); // t is or derives from base

@@ -170,61 +170,16 @@ PY_NORETURN void py_raise_OSError(int errno_value) {
 
 static const struct {
     uint8_t value;
-    char name[15];
+    uint16_t name; // qstr
 } errno_names[] = {
-    {1, "EPERM"},
-    {2, "ENOENT"},
-    {3, "ESRCH"},
-    {4, "EINTR"},
-    {5, "EIO"},
-    {6, "ENXIO"},
-    {7, "E2BIG"},
-    {8, "ENOEXEC"},
-    {9, "EBADF"},
-    {10, "ECHILD"},
-    {11, "EAGAIN"},
-    {12, "ENOMEM"},
-    {13, "EACCES"},
-    {14, "EFAULT"},
-    {16, "EBUSY"},
-    {17, "EEXIST"},
-    {18, "EXDEV"},
-    {19, "ENODEV"},
-    {20, "ENOTDIR"},
-    {21, "EISDIR"},
-    {22, "EINVAL"},
-    {23, "ENFILE"},
-    {24, "EMFILE"},
-    {25, "ENOTTY"},
-    {27, "EFBIG"},
-    {28, "ENOSPC"},
-    {29, "ESPIPE"},
-    {30, "EROFS"},
-    {31, "EMLINK"},
-    {32, "EPIPE"},
-    {33, "EDOM"},
-    {34, "ERANGE"},
-    {36, "ENAMETOOLONG"},
-    {38, "ENOSYS"},
-    {39, "ENOTEMPTY"},
-    {95, "EOPNOTSUPP"},
-    {98, "EADDRINUSE"},
-    {103, "ECONNABORTED"},
-    {104, "ECONNRESET"},
-    {105, "ENOBUFS"},
-    {106, "EISCONN"},
-    {107, "ENOTCONN"},
-    {110, "ETIMEDOUT"},
-    {111, "ECONNREFUSED"},
-    {113, "EHOSTUNREACH"},
-    {114, "EALREADY"},
-    {115, "EINPROGRESS"},
+#define PY_ERRNO_DEF(q, number) {number, q},
+#include "errnolist.h"
 };
 
 const char *py_errno_name(int errno_value) {
     for (size_t i = 0; i < PY_ARRAY_SIZE(errno_names); i++) {
         if (errno_names[i].value == errno_value) {
-            return errno_names[i].name;
+            return py_qstr_str(errno_names[i].name);
         }
     }
     return NULL;
