@@ -17,9 +17,6 @@
 #ifndef REPLHUB_WEB_DIR
 #define REPLHUB_WEB_DIR "web"
 #endif
-#ifndef REPLHUB_VERSION
-#define REPLHUB_VERSION "0.1.0"
-#endif
 
 #define BAUD_MIN     (50u)
 #define BAUD_MAX     (4000000u)
@@ -172,7 +169,7 @@ int config_parse_board(const char *spec, struct board_config *b, char *err, size
     return 0;
 }
 
-static int add_board(struct config *c, const struct board_config *b, char *err, size_t err_len) {
+int config_add_board(struct config *c, const struct board_config *b, char *err, size_t err_len) {
     if (c->nboards >= CONFIG_MAX_BOARDS) {
         return fail(err, err_len, "more than %d boards configured", CONFIG_MAX_BOARDS);
     }
@@ -248,7 +245,7 @@ static int merge_board(struct config *c, json_t *o, char *err, size_t err_len) {
     if (!has_path || b.path[0] != '/') {
         return fail(err, err_len, "boards: each needs \"serial\" or \"pty\" with an absolute path");
     }
-    return add_board(c, &b, err, err_len);
+    return config_add_board(c, &b, err, err_len);
 }
 
 static int merge_listen(struct config *c, json_t *o, char *err, size_t err_len) {

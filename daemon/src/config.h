@@ -78,6 +78,9 @@ int config_merge_args(struct config *c, int argc, char **argv, char *err, size_t
 // Parses a board spec "[NAME=]serial:/dev/ttyUSB0[@BAUD]" or "[NAME=]pty:PATH" into [b].
 int config_parse_board(const char *spec, struct board_config *b, char *err, size_t err_len);
 
+// Appends [b] (named board<N> when it has no name); returns 0 or ERR_INVAL past CONFIG_MAX_BOARDS.
+int config_add_board(struct config *c, const struct board_config *b, char *err, size_t err_len);
+
 // Checks ranges, names and the listen address once; returns 0 or ERR_INVAL.
 int config_validate(struct config *c, char *err, size_t err_len);
 

@@ -108,14 +108,7 @@ static int value_flag(struct config *c, const char *flag, const char *value, cha
         if (config_parse_board(value, &b, err, err_len) < 0) {
             return ERR_INVAL;
         }
-        if (c->nboards >= CONFIG_MAX_BOARDS) {
-            return fail(err, err_len, "more than %d boards configured", CONFIG_MAX_BOARDS);
-        }
-        if (b.name[0] == '\0') {
-            snprintf(b.name, sizeof(b.name), "board%zu", c->nboards);
-        }
-        c->boards[c->nboards++] = b;
-        return 0;
+        return config_add_board(c, &b, err, err_len);
     }
     return numeric_flag(c, flag, value, err, err_len);
 }

@@ -27,6 +27,11 @@
 // Lambda, ListComp, SetComp, DictComp, GeneratorExp) has a [scope] pointer, NULL after parsing
 // and filled in by py_symtable_build() (symtable.h), which says how each name is accessed.
 //
+// Size. A node is allocated with only the room its kind's union member needs (a Name is three
+// words on the chip, not the size of the largest member): read and write only the member of the
+// node's kind, and never copy a node by value. Code that makes its own nodes may allocate them
+// whole.
+//
 // Ownership. Every node, array and scope record is allocated from one py_arena_t: a chain of
 // chunks from the GC heap (py_malloc). The py_arena_t itself lives on the compiler's C stack,
 // so the conservative GC finds the newest chunk there, each chunk points at the previous one, and

@@ -2,9 +2,12 @@
 // map.c: insertion-ordered hash maps (see map.h for the layout).
 //
 // [table] holds entries in insertion order. Maps with more than LINEAR_MAX slots also keep an
-// index: an open-addressing table of uint32 positions into [table], sized to the next power of
-// two at least twice [alloc], so it is at most half full. Deleting leaves a hole (key NULL) in
-// [table] and a DELETED mark in the index; growing compacts both.
+// index: a word holding its mask, then an open-addressing table of uint32 positions into
+// [table], sized to the next power of two at least twice [alloc], so it is at most half full.
+// Deleting leaves a hole (key NULL) in [table] and a DELETED mark in the index; growing
+// compacts both.
+//
+// A watched map (a class's dict) tells the type lookup cache about every change.
 
 #include <string.h>
 
@@ -19,6 +22,22 @@
 // Largest number of entries a map may hold; the index stores positions as uint32.
 #define MAP_MAX_ENTRIES (0x7fffffffu)
 
+// The index's probe slots and mask.
+static inline uint32_t *index_slots(const py_map_t *map) {
+    return (uint32_t *)map->index + 1;
+}
+
+static inline size_t index_mask(const py_map_t *map) {
+    return *(const uint32_t *)map->index;
+}
+
+// Called before every change of [map]'s keys or values.
+static inline void note_change(const py_map_t *map) {
+    if (map->is_watched) {
+        py_type_cache_invalidate();
+    }
+}
+
 static size_t index_size(size_t alloc) {
     size_t n = 16;
     while (n < alloc * 2) {
@@ -30,6 +49,7 @@ static size_t index_size(size_t alloc) {
 void py_map_init(py_map_t *map, size_t n) {
     map->all_keys_are_qstrs = 1;
     map->is_fixed = 0;
+    map->is_watched = 0;
     map->used = 0;
     map->filled = 0;
     map->alloc = 0;
@@ -44,6 +64,7 @@ void py_map_init(py_map_t *map, size_t n) {
 void py_map_init_fixed_table(py_map_t *map, size_t n, const py_map_elem_t *table) {
     map->all_keys_are_qstrs = 1;
     map->is_fixed = 1;
+    map->is_watched = 0;
     map->used = n;
     map->filled = n;
     map->alloc = n;
@@ -57,6 +78,7 @@ void py_map_init_fixed_table(py_map_t *map, size_t n, const py_map_elem_t *table
 }
 
 void py_map_deinit(py_map_t *map) {
+    note_change(map);
     if (!map->is_fixed) {
         py_free(map->table);
         py_free(map->index);
@@ -97,7 +119,9 @@ static void index_rebuild(py_map_t *map) {
         return;
     }
     size_t n = index_size(map->alloc);
-    uint32_t *index = py_malloc_noscan(n * sizeof(uint32_t));
+    uint32_t *index = py_malloc_noscan((n + 1) * sizeof(uint32_t));
+    index[0] = (uint32_t)(n - 1);
+    index++;
     memset(index, 0xff, n * sizeof(uint32_t));
     size_t mask = n - 1;
     for (size_t i = 0; i < map->filled; i++) {
@@ -110,7 +134,7 @@ static void index_rebuild(py_map_t *map) {
         }
         index[h] = (uint32_t)i;
     }
-    map->index = index;
+    map->index = index - 1;
 }
 
 // Compacts [table] and makes room for at least one more entry.
@@ -154,8 +178,8 @@ static py_map_elem_t *lookup_linear(py_map_t *map, py_obj_t key) {
 // Probes the index for [key]; returns its entry or NULL, and in [*slot] the index slot where it
 // would be inserted.
 static py_map_elem_t *lookup_indexed(py_map_t *map, py_obj_t key, size_t hash, size_t *slot) {
-    uint32_t *index = map->index;
-    size_t mask = index_size(map->alloc) - 1;
+    uint32_t *index = index_slots(map);
+    size_t mask = index_mask(map);
     size_t first_free = SIZE_MAX;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
         uint32_t pos = index[i];
@@ -186,6 +210,9 @@ py_map_elem_t *py_map_lookup(py_map_t *map, py_obj_t key, py_map_lookup_kind_t k
         hash = key_hash(key);
         e = lookup_indexed(map, key, hash, &slot);
     }
+    if (kind != PY_MAP_LOOKUP) {
+        note_change(map);
+    }
     if (e != NULL || kind == PY_MAP_LOOKUP) {
         if (e == NULL && map->index == NULL && !PY_OBJ_IS_QSTR(key) && !PY_OBJ_IS_SMALL_INT(key)) {
             key_hash(key); // unhashable keys raise TypeError even on a miss, as in CPython
@@ -207,7 +234,7 @@ py_map_elem_t *py_map_lookup(py_map_t *map, py_obj_t key, py_map_lookup_kind_t k
     }
     e = &map->table[map->filled];
     if (map->index != NULL) {
-        ((uint32_t *)map->index)[slot] = (uint32_t)map->filled;
+        index_slots(map)[slot] = (uint32_t)map->filled;
     }
     map->filled++;
     map->used++;
@@ -221,23 +248,38 @@ py_map_elem_t *py_map_lookup(py_map_t *map, py_obj_t key, py_map_lookup_kind_t k
 
 py_map_elem_t *py_map_lookup_qstr(py_map_t *map, qstr key) {
     py_obj_t k = PY_OBJ_NEW_QSTR(key);
-    if (map->index == NULL && map->all_keys_are_qstrs) {
-        py_map_elem_t *t = map->table;
-        for (size_t i = 0; i < map->filled; i++) {
+    if (!map->all_keys_are_qstrs) {
+        // A str key equal to [key] need not be the same qstr word: compare by value.
+        return py_map_lookup(map, k, PY_MAP_LOOKUP);
+    }
+    py_map_elem_t *t = map->table;
+    if (map->index == NULL) {
+        for (size_t i = 0, n = map->filled; i < n; i++) {
             if (t[i].key == k) {
                 return &t[i];
             }
         }
         return NULL;
     }
-    return py_map_lookup(map, k, PY_MAP_LOOKUP);
+    // Only qstr keys: the same text is the same word, so probing compares words.
+    const uint32_t *index = index_slots(map);
+    size_t mask = index_mask(map);
+    for (size_t i = py_qstr_hash(key) & mask;; i = (i + 1) & mask) {
+        uint32_t pos = index[i];
+        if (pos == INDEX_EMPTY) {
+            return NULL;
+        }
+        if (pos != INDEX_DELETED && t[pos].key == k) {
+            return &t[pos];
+        }
+    }
 }
 
 static void remove_at(py_map_t *map, py_map_elem_t *e) {
     size_t pos = (size_t)(e - map->table);
     if (map->index != NULL) {
-        uint32_t *index = map->index;
-        size_t mask = index_size(map->alloc) - 1;
+        uint32_t *index = index_slots(map);
+        size_t mask = index_mask(map);
         for (size_t i = key_hash(e->key) & mask;; i = (i + 1) & mask) {
             if (index[i] == pos) {
                 index[i] = INDEX_DELETED;
@@ -258,6 +300,7 @@ bool py_map_remove(py_map_t *map, py_obj_t key, py_obj_t *value) {
     if (map->is_fixed) {
         py_raise_TypeError("dict is read-only");
     }
+    note_change(map);
     py_map_elem_t *e = py_map_lookup(map, key, PY_MAP_LOOKUP);
     if (e == NULL) {
         return false;
@@ -273,6 +316,7 @@ bool py_map_pop_last(py_map_t *map, py_map_elem_t *out) {
     if (map->is_fixed) {
         py_raise_TypeError("dict is read-only");
     }
+    note_change(map);
     for (size_t i = map->filled; i > 0; i--) {
         py_map_elem_t *e = &map->table[i - 1];
         if (e->key != PY_OBJ_NULL) {

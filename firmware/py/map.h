@@ -20,7 +20,8 @@ typedef struct py_map_elem {
 typedef struct py_map {
     size_t all_keys_are_qstrs : 1;
     size_t is_fixed : 1;
-    size_t used : (8 * sizeof(size_t) - 2); // live entries
+    size_t is_watched : 1; // a class's dict: changing it calls py_type_cache_invalidate()
+    size_t used : (8 * sizeof(size_t) - 3); // live entries
     size_t filled;                          // entries in [table], deleted ones included
     size_t alloc;                           // capacity of [table]
     py_map_elem_t *table;

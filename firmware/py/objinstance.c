@@ -9,8 +9,9 @@
 #include "objtype.h"
 #include "runtime.h"
 
+// Instances of Python classes are always heap (or ROM) objects, never tagged words.
 static const py_obj_heap_type_t *heap_of(py_obj_t self) {
-    return (const py_obj_heap_type_t *)py_obj_get_type(self);
+    return (const py_obj_heap_type_t *)((const py_obj_base_t *)PY_OBJ_TO_PTR(self))->type;
 }
 
 static const py_obj_type_t *native_of(py_obj_t self) {

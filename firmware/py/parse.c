@@ -2,61 +2,12 @@
 // parse.c: recursive-descent parser for Python 3.8 statements; the arena; the REPL's
 // completeness check. Expressions are in parseexpr.c.
 
+#include <stddef.h>
 #include <string.h>
 
-#include "gc.h"
 #include "parse.h"
 #include "parsepriv.h"
 #include "symtable.h"
-
-// ---- Arena -----------------------------------------------------------------------------------
-
-#define ARENA_ALIGN (sizeof(void *))
-
-void py_arena_init(py_arena_t *arena) {
-    arena->head = NULL;
-    arena->used = 0;
-    arena->size = 0;
-}
-
-void *py_arena_alloc(py_arena_t *arena, size_t n) {
-    n = (n + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
-    if (arena->head != NULL && arena->size - arena->used >= n) {
-        void *ptr = (byte *)arena->head + arena->used;
-        arena->used += n;
-        return ptr;
-    }
-    size_t body = PY_AST_ARENA_CHUNK;
-    if (n > body / 2) {
-        // A large block gets a chunk of its own, linked behind the current one so that the
-        // current chunk's free space stays usable.
-        void **chunk = py_malloc(sizeof(void *) + n);
-        if (arena->head == NULL) {
-            arena->head = chunk;
-            arena->used = arena->size = sizeof(void *) + n;
-        } else {
-            chunk[0] = *(void **)arena->head;
-            *(void **)arena->head = chunk;
-        }
-        return chunk + 1;
-    }
-    void **chunk = py_malloc(sizeof(void *) + body);
-    chunk[0] = arena->head;
-    arena->head = chunk;
-    arena->size = sizeof(void *) + body;
-    arena->used = sizeof(void *) + n;
-    return chunk + 1;
-}
-
-void py_arena_free(py_arena_t *arena) {
-    void **chunk = arena->head;
-    while (chunk != NULL) {
-        void **prev = chunk[0];
-        py_free(chunk);
-        chunk = prev;
-    }
-    py_arena_init(arena);
-}
 
 // ---- Errors and tokens -----------------------------------------------------------------------
 
@@ -154,15 +105,76 @@ void *py_parse_pop_recs(py_parser_t *p, size_t mark, size_t rec_size, size_t *n)
     return arr;
 }
 
+// Nodes get only the room their kind's union member needs: most are names and constants, and
+// the chip's heap is small.
+#define NODE_SIZE(type, member) (offsetof(type, u) + sizeof(((type *)0)->u.member))
+
+static size_t expr_size(py_ast_expr_kind_t kind) {
+    switch (kind) {
+        case PY_AST_EXPR_BOOLOP: return NODE_SIZE(py_ast_expr_t, boolop);
+        case PY_AST_EXPR_NAMEDEXPR: return NODE_SIZE(py_ast_expr_t, namedexpr);
+        case PY_AST_EXPR_BINOP: return NODE_SIZE(py_ast_expr_t, binop);
+        case PY_AST_EXPR_UNARYOP: return NODE_SIZE(py_ast_expr_t, unaryop);
+        case PY_AST_EXPR_LAMBDA: return NODE_SIZE(py_ast_expr_t, lambda);
+        case PY_AST_EXPR_IFEXP: return NODE_SIZE(py_ast_expr_t, ifexp);
+        case PY_AST_EXPR_DICT: return NODE_SIZE(py_ast_expr_t, dict);
+        case PY_AST_EXPR_LISTCOMP:
+        case PY_AST_EXPR_SETCOMP:
+        case PY_AST_EXPR_DICTCOMP:
+        case PY_AST_EXPR_GENERATOREXP: return NODE_SIZE(py_ast_expr_t, comp);
+        case PY_AST_EXPR_COMPARE: return NODE_SIZE(py_ast_expr_t, compare);
+        case PY_AST_EXPR_CALL: return NODE_SIZE(py_ast_expr_t, call);
+        case PY_AST_EXPR_FORMATTEDVALUE: return NODE_SIZE(py_ast_expr_t, formattedvalue);
+        case PY_AST_EXPR_JOINEDSTR: return NODE_SIZE(py_ast_expr_t, joinedstr);
+        case PY_AST_EXPR_CONSTANT: return NODE_SIZE(py_ast_expr_t, constant);
+        case PY_AST_EXPR_ATTRIBUTE: return NODE_SIZE(py_ast_expr_t, attribute);
+        case PY_AST_EXPR_SUBSCRIPT: return NODE_SIZE(py_ast_expr_t, subscript);
+        case PY_AST_EXPR_NAME: return NODE_SIZE(py_ast_expr_t, name);
+        case PY_AST_EXPR_SLICE: return NODE_SIZE(py_ast_expr_t, slice);
+        case PY_AST_EXPR_SET:
+        case PY_AST_EXPR_LIST:
+        case PY_AST_EXPR_TUPLE: return NODE_SIZE(py_ast_expr_t, tuple);
+        default: return NODE_SIZE(py_ast_expr_t, await); // Await, Yield, YieldFrom, Starred
+    }
+}
+
+static size_t stmt_size(py_ast_stmt_kind_t kind) {
+    switch (kind) {
+        case PY_AST_STMT_FUNCTIONDEF:
+        case PY_AST_STMT_ASYNCFUNCTIONDEF: return NODE_SIZE(py_ast_stmt_t, functiondef);
+        case PY_AST_STMT_CLASSDEF: return NODE_SIZE(py_ast_stmt_t, classdef);
+        case PY_AST_STMT_RETURN: return NODE_SIZE(py_ast_stmt_t, return_);
+        case PY_AST_STMT_DELETE: return NODE_SIZE(py_ast_stmt_t, delete_);
+        case PY_AST_STMT_ASSIGN: return NODE_SIZE(py_ast_stmt_t, assign);
+        case PY_AST_STMT_AUGASSIGN: return NODE_SIZE(py_ast_stmt_t, augassign);
+        case PY_AST_STMT_ANNASSIGN: return NODE_SIZE(py_ast_stmt_t, annassign);
+        case PY_AST_STMT_FOR:
+        case PY_AST_STMT_ASYNCFOR: return NODE_SIZE(py_ast_stmt_t, for_);
+        case PY_AST_STMT_WHILE:
+        case PY_AST_STMT_IF: return NODE_SIZE(py_ast_stmt_t, if_);
+        case PY_AST_STMT_WITH:
+        case PY_AST_STMT_ASYNCWITH: return NODE_SIZE(py_ast_stmt_t, with);
+        case PY_AST_STMT_RAISE: return NODE_SIZE(py_ast_stmt_t, raise);
+        case PY_AST_STMT_TRY: return NODE_SIZE(py_ast_stmt_t, try_);
+        case PY_AST_STMT_ASSERT: return NODE_SIZE(py_ast_stmt_t, assert_);
+        case PY_AST_STMT_IMPORT: return NODE_SIZE(py_ast_stmt_t, import);
+        case PY_AST_STMT_IMPORTFROM: return NODE_SIZE(py_ast_stmt_t, importfrom);
+        case PY_AST_STMT_GLOBAL:
+        case PY_AST_STMT_NONLOCAL: return NODE_SIZE(py_ast_stmt_t, global);
+        case PY_AST_STMT_EXPR: return NODE_SIZE(py_ast_stmt_t, expr);
+        default: return offsetof(py_ast_stmt_t, u); // Pass, Break, Continue
+    }
+}
+
 py_ast_expr_t *py_parse_new_expr(py_parser_t *p, py_ast_expr_kind_t kind, uint32_t line) {
-    py_ast_expr_t *e = py_arena_new(p->arena, py_ast_expr_t, 1);
+    py_ast_expr_t *e = py_arena_alloc(p->arena, expr_size(kind));
     e->kind = (uint8_t)kind;
     e->line = line;
     return e;
 }
 
 py_ast_stmt_t *py_parse_new_stmt(py_parser_t *p, py_ast_stmt_kind_t kind, uint32_t line) {
-    py_ast_stmt_t *s = py_arena_new(p->arena, py_ast_stmt_t, 1);
+    py_ast_stmt_t *s = py_arena_alloc(p->arena, stmt_size(kind));
     s->kind = (uint8_t)kind;
     s->line = line;
     return s;

@@ -33,6 +33,11 @@
 #define PY_MAX_BLOCK_DEPTH (32)
 #endif
 
+// Entries in the type attribute lookup cache (a power of two; each is 5 or 6 words).
+#ifndef PY_TYPE_CACHE_SIZE
+#define PY_TYPE_CACHE_SIZE (64)
+#endif
+
 #if PY_FEATURE_FLOAT
 typedef double py_float_t;
 #endif

@@ -54,6 +54,8 @@ void py_store_attr(py_obj_t base, qstr attr, py_obj_t value);
 void py_delete_attr(py_obj_t base, qstr attr);
 // Looks [attr] up along [type]'s MRO in the locals_dicts only (no instance, no binding).
 py_obj_t py_type_lookup(const py_obj_type_t *type, qstr attr);
+// Forgets every cached type lookup; called when a class's dict (a watched map) changes.
+void py_type_cache_invalidate(void);
 // Turns a value found in a type's dict into what attribute access gives for [self] of [type]:
 // binds functions, applies staticmethod/classmethod/property. Writes dest[0], dest[1] as
 // py_load_method does.

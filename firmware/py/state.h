@@ -56,6 +56,20 @@ typedef struct py_state {
     bool gc_collecting;
     void *gc_mark_stack; // the running collection's mark stack
 
+    // Type attribute lookup cache (objtype.c). Entries are valid while their [epoch] equals
+    // type_cache_epoch, which changes whenever any class's dict changes or a class is made.
+    // Not a root: an entry is only used while its type, and so what it points at, is alive.
+    uint32_t type_cache_epoch;
+    struct py_type_cache_entry {
+        const py_obj_type_t *type;
+        const py_obj_type_t *found_in; // where [member] was found (as py_type_lookup_ex says)
+        py_obj_t member;               // PY_OBJ_NULL: not found along the MRO
+        uint32_t epoch;
+        uint16_t attr;  // qstr
+        uint8_t flags;  // PY_TYPE_CACHE_* (objtype.h)
+        uint8_t hint;   // where instances of [type] usually keep [attr] in their dict
+    } type_cache[PY_TYPE_CACHE_SIZE];
+
     // qstr (qstr.c)
     size_t qstr_n_dynamic;
     size_t qstr_bytes;

@@ -77,7 +77,8 @@ def test_mpremote_interrupts_running_program(raw_board):
 
 
 def test_ctrl_c_is_an_ordinary_byte_for_the_program_with_kbd_intr_off(board):
-    board.write(b"import micropython, sys; micropython.kbd_intr(-1); print(ord(sys.stdin.read(1)))\r")
+    board.write(b"import micropython, sys; micropython.kbd_intr(-1); "
+                b"print(ord(sys.stdin.read(1)))\r")
     time.sleep(0.3)
     board.write(b"\x03")
     assert board.read_until(PROMPT).endswith(b"\r\n3\r\n>>> ")

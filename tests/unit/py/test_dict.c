@@ -4,13 +4,14 @@
 // recursive repr, the size check of dict iterators, and CPython's set order (objset.c). Also list
 // sorting (sort.c), whose stability and exception safety are easiest to check from C.
 
-#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <cmocka.h>
 
 #include "builtin.h"
 #include "gc.h"

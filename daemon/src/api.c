@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: MIT
+// api.c: encodes the API's JSON messages and decodes controls; checks Origin and Host headers.
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+
+#include "api.h"
+#include "err.h"
+
+#define API_ERR_CODE(id, code, status) code,
+#define API_ERR_STATUS(id, code, status) status,
+static const char *const error_codes[] = {API_ERRORS(API_ERR_CODE)};
+static const int error_status[] = {API_ERRORS(API_ERR_STATUS)};
+#undef API_ERR_CODE
+#undef API_ERR_STATUS
+
+#define HOST_MAX (256)
+
+const char *api_error_code(enum api_error e) {
+    return (unsigned)e < API_ERR_COUNT ? error_codes[e] : "internal";
+}
+
+int api_error_status(enum api_error e) {
+    return (unsigned)e < API_ERR_COUNT ? error_status[e] : 500;
+}
+
+// Serialises and releases [j] (jansson steals nothing here: dumps then decref).
+static char *dump(json_t *j) {
+    if (j == NULL) {
+        return NULL;
+    }
+    char *text = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII);
+    json_decref(j);
+    return text;
+}
+
+static json_t *board_json(const struct api_board *b) {
+    json_t *o = json_pack("{s:s, s:s, s:s, s:I, s:s, s:I, s:b}", "id", b->id, "link", b->link,
+                          "path", b->path, "baud", (json_int_t)b->baud, "state", b->state,
+                          "viewers", (json_int_t)b->viewers, "embedded", b->embedded);
+    if (o != NULL && b->usb != NULL) {
+        json_object_set_new(o, "usb", json_string(b->usb));
+    }
+    return o;
+}
+
+static json_t *board_array(const struct api_board *boards, size_t n) {
+    json_t *a = json_array();
+    for (size_t i = 0; a != NULL && i < n; i++) {
+        if (json_array_append_new(a, board_json(&boards[i])) < 0) {
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+char *api_encode_boards(const struct api_board *boards, size_t n) {
+    return dump(json_pack("{s:o?}", "boards", board_array(boards, n)));
+}
+
+char *api_encode_board(const struct api_board *b) {
+    return dump(json_pack("{s:o?}", "board", board_json(b)));
+}
+
+char *api_encode_hello(const struct api_board *b, size_t scrollback) {
+    return dump(json_pack("{s:s, s:o?, s:I}", "type", "hello", "board", board_json(b),
+                          "scrollback", (json_int_t)scrollback));
+}
+
+char *api_encode_state(const char *id, const char *state, const char *reason) {
+    return dump(json_pack("{s:s, s:s, s:s, s:s}", "type", "state", "board", id, "state", state,
+                          "reason", reason != NULL ? reason : ""));
+}
+
+char *api_encode_reset(const char *id, const char *kind, const char *method) {
+    return dump(json_pack("{s:s, s:s, s:s, s:s}", "type", "reset", "board", id, "kind", kind,
+                          "method", method));
+}
+
+char *api_encode_board_list_event(const struct api_board *boards, size_t n) {
+    return dump(json_pack("{s:s, s:o?}", "type", "boards", "boards", board_array(boards, n)));
+}
+
+char *api_encode_board_event(const struct api_board *b) {
+    return dump(json_pack("{s:s, s:o?}", "type", "board", "board", board_json(b)));
+}
+
+char *api_encode_pong(void) {
+    return dump(json_pack("{s:s}", "type", "pong"));
+}
+
+char *api_encode_error(enum api_error e, const char *message, bool ws) {
+    const char *code = api_error_code(e);
+    message = message != NULL ? message : "";
+    if (ws) {
+        return dump(json_pack("{s:s, s:s, s:s}", "type", "error", "code", code, "message",
+                              message));
+    }
+    return dump(json_pack("{s:{s:s, s:s}}", "error", "code", code, "message", message));
+}
+
+static int bad(char *err, size_t err_len, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, err_len, fmt, ap);
+    va_end(ap);
+    return ERR_INVAL;
+}
+
+int api_decode_control(const char *text, size_t len, enum api_control *out, char *err,
+                       size_t err_len) {
+    static const struct {
+        const char *type;
+        enum api_control ctl;
+    } types[] = {
+        {"interrupt", API_CTL_INTERRUPT},
+        {"soft_reset", API_CTL_SOFT_RESET},
+        {"hard_reset", API_CTL_HARD_RESET},
+        {"ping", API_CTL_PING},
+    };
+    json_error_t jerr;
+    json_t *j = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (j == NULL) {
+        return bad(err, err_len, "not JSON: %s", jerr.text);
+    }
+    const char *type = json_string_value(json_object_get(j, "type"));
+    int rc = bad(err, err_len, "expected {\"type\": \"interrupt\"|\"soft_reset\"|\"hard_reset\"}");
+    for (size_t i = 0; type != NULL && i < sizeof(types) / sizeof(types[0]); i++) {
+        if (strcmp(type, types[i].type) == 0) {
+            *out = types[i].ctl;
+            rc = 0;
+        }
+    }
+    json_decref(j);
+    return rc;
+}
+
+bool api_origin_is_allowed(const char *origin, const char *host) {
+    if (origin == NULL) {
+        return true; // not a browser: browsers always send Origin on WebSocket upgrades
+    }
+    if (host == NULL || host[0] == '\0') {
+        return false;
+    }
+    const char *rest = NULL;
+    if (strncasecmp(origin, "http://", 7) == 0) {
+        rest = origin + 7;
+    } else if (strncasecmp(origin, "https://", 8) == 0) {
+        rest = origin + 8;
+    }
+    // Same origin: the page's host:port is the one it sent this request to.
+    return rest != NULL && strcasecmp(rest, host) == 0;
+}
+
+bool api_host_is_loopback(const char *host) {
+    if (host == NULL || strlen(host) >= HOST_MAX) {
+        return false;
+    }
+    char name[HOST_MAX];
+    if (host[0] == '[') {
+        const char *close = strchr(host, ']');
+        if (close == NULL || (close[1] != '\0' && close[1] != ':')) {
+            return false;
+        }
+        size_t n = (size_t)(close - host - 1);
+        memcpy(name, host + 1, n);
+        name[n] = '\0';
+        return strcmp(name, "::1") == 0;
+    }
+    snprintf(name, sizeof(name), "%s", host);
+    char *colon = strchr(name, ':');
+    if (colon != NULL) {
+        *colon = '\0';
+    }
+    if (strcasecmp(name, "localhost") == 0) {
+        return true;
+    }
+    unsigned a, b, c, d;
+    char tail;
+    return sscanf(name, "%u.%u.%u.%u%c", &a, &b, &c, &d, &tail) == 4 && a == 127 && b < 256 &&
+           c < 256 && d < 256;
+}
