@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # Installs what is missing, builds, and runs every test:
 #   - formatting check (clang-format 14, the pinned major version);
-#   - unit and language tests in an ASan + UBSan build;
+#   - unit, language, integration and browser tests in an ASan + UBSan build;
 #   - language tests again in a 32-bit build (the chip is 32-bit);
 #   - a short libFuzzer run of the interpreter fuzz target.
 set -euo pipefail
@@ -13,12 +13,12 @@ jobs=$(nproc)
 echo "== format"
 git ls-files -- '*.c' '*.h' | xargs -r clang-format-14 --dry-run -Werror
 
-echo "== sanitize build: unit + lang"
+echo "== sanitize build: unit, lang, integration, e2e"
 cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DREPLHUB_SANITIZE=ON >/dev/null
 cmake --build build/asan -j"$jobs"
 export ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-ctest --test-dir build/asan -L 'unit|lang' -j"$jobs" --output-on-failure --timeout 120
+ctest --test-dir build/asan -L 'unit|lang|integration|e2e' -j"$jobs" --output-on-failure --timeout 120
 
 echo "== 32-bit build: lang"
 cmake -S . -B build/m32 -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREPLHUB_M32=ON >/dev/null

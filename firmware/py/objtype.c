@@ -100,7 +100,8 @@ static py_obj_t const_lookup(const py_obj_type_t *t, qstr attr, const py_obj_typ
     }
 }
 
-py_obj_t py_type_lookup_ex(const py_obj_type_t *type, qstr attr, const py_obj_type_t **found_in) {
+static py_obj_t lookup_ex_uncached(const py_obj_type_t *type, qstr attr,
+                                   const py_obj_type_t **found_in) {
     const py_obj_type_t *where = NULL;
     py_obj_t v = PY_OBJ_NULL;
     if (py_type_is_heap(type)) {
@@ -116,20 +117,11 @@ py_obj_t py_type_lookup_ex(const py_obj_type_t *type, qstr attr, const py_obj_ty
             v = py_type_lookup_own(where, attr);
         }
     }
-    if (found_in != NULL) {
-        *found_in = where;
-    }
+    *found_in = where;
     return v;
 }
 
-py_obj_t py_type_lookup(const py_obj_type_t *type, qstr attr) {
-    return py_type_lookup_ex(type, attr, NULL);
-}
-
-py_obj_t py_type_lookup_heap(const py_obj_type_t *type, qstr attr) {
-    if (!py_type_is_heap(type)) {
-        return PY_OBJ_NULL;
-    }
+static py_obj_t lookup_heap_uncached(const py_obj_type_t *type, qstr attr) {
     const py_obj_tuple_t *mro = PY_OBJ_TO_PTR(type->mro);
     for (size_t i = 0; i < mro->len; i++) {
         const py_obj_type_t *t = as_type(mro->items[i]);
@@ -141,6 +133,103 @@ py_obj_t py_type_lookup_heap(const py_obj_type_t *type, qstr attr) {
         }
     }
     return PY_OBJ_NULL;
+}
+
+// ---- The lookup cache ----------------------------------------------------------------------------
+//
+// Attribute access asks the same (class, name) questions over and over, and each answer is a walk
+// along the MRO through several dicts. The answers are kept in py_state.type_cache, a small
+// direct-mapped table. Any change to any class's dict (those maps are watched, see map.c) or the
+// creation of a class (which may reuse a dead class's address) moves to a new epoch, which makes
+// every entry stale at once; changes to class dicts are rare next to lookups.
+
+static py_type_cache_entry_t cache_scratch; // for names too big for an entry's 16 bits
+
+void py_type_cache_invalidate(void) {
+    if (++py_state.type_cache_epoch == 0) {
+        // Wrapped around: old entries could look current again.
+        memset(py_state.type_cache, 0, sizeof(py_state.type_cache));
+        py_state.type_cache_epoch = 1;
+    }
+}
+
+static inline py_type_cache_entry_t *cache_entry(const py_obj_type_t *type, qstr attr,
+                                                 unsigned heap_only) {
+    uint32_t h = (uint32_t)((uintptr_t)type >> 3) * 0x9e3779b1u ^
+                 (uint32_t)(attr * 2 + heap_only) * 0x85ebca6bu;
+    return &py_state.type_cache[(h ^ (h >> 15)) & (PY_TYPE_CACHE_SIZE - 1)];
+}
+
+static inline bool cache_hit(const py_type_cache_entry_t *e, const py_obj_type_t *type, qstr attr,
+                             unsigned heap_only) {
+    return e->type == type && e->attr == attr && e->epoch == py_state.type_cache_epoch &&
+           (e->flags & PY_TYPE_CACHE_HEAP_ONLY) == heap_only;
+}
+
+static PY_NOINLINE const py_type_cache_entry_t *cache_fill(py_type_cache_entry_t *e,
+                                                           const py_obj_type_t *type, qstr attr,
+                                                           unsigned heap_only) {
+    // Looking up may run code (a key's __eq__) that changes a class: the entry is stamped with
+    // the epoch the lookup started in, so such a change leaves it stale.
+    uint32_t epoch = py_state.type_cache_epoch;
+    const py_obj_type_t *where = NULL;
+    py_obj_t member;
+    uint8_t flags = (uint8_t)heap_only;
+    if (heap_only) {
+        member = py_type_is_heap(type) ? lookup_heap_uncached(type, attr) : PY_OBJ_NULL;
+    } else {
+        member = lookup_ex_uncached(type, attr, &where);
+        if (member != PY_OBJ_NULL) {
+            if (py_obj_is_data_descriptor(member)) {
+                flags |= PY_TYPE_CACHE_DATA_DESC;
+            } else if (py_obj_is_type(member, &py_type_fun_bc)) {
+                flags |= PY_TYPE_CACHE_METHOD;
+            }
+        }
+    }
+    if (attr > 0xffff) {
+        e = &cache_scratch;
+        epoch = py_state.type_cache_epoch - 1; // never a hit
+    }
+    e->type = type;
+    e->found_in = where;
+    e->member = member;
+    e->epoch = epoch;
+    e->attr = (uint16_t)attr;
+    e->flags = flags;
+    e->hint = 0;
+    return e;
+}
+
+const py_type_cache_entry_t *py_type_lookup_cached(const py_obj_type_t *type, qstr attr) {
+    py_type_cache_entry_t *e = cache_entry(type, attr, 0);
+    if (PY_LIKELY(cache_hit(e, type, attr, 0))) {
+        return e;
+    }
+    return cache_fill(e, type, attr, 0);
+}
+
+py_obj_t py_type_lookup_ex(const py_obj_type_t *type, qstr attr, const py_obj_type_t **found_in) {
+    const py_type_cache_entry_t *e = py_type_lookup_cached(type, attr);
+    if (found_in != NULL) {
+        *found_in = e->found_in;
+    }
+    return e->member;
+}
+
+py_obj_t py_type_lookup(const py_obj_type_t *type, qstr attr) {
+    return py_type_lookup_cached(type, attr)->member;
+}
+
+py_obj_t py_type_lookup_heap(const py_obj_type_t *type, qstr attr) {
+    if (!py_type_is_heap(type)) {
+        return PY_OBJ_NULL;
+    }
+    py_type_cache_entry_t *e = cache_entry(type, attr, PY_TYPE_CACHE_HEAP_ONLY);
+    if (PY_LIKELY(cache_hit(e, type, attr, PY_TYPE_CACHE_HEAP_ONLY))) {
+        return e->member;
+    }
+    return cache_fill(e, type, attr, PY_TYPE_CACHE_HEAP_ONLY)->member;
 }
 
 // ---- Binding members ----------------------------------------------------------------------------
@@ -739,6 +828,12 @@ py_obj_t py_type_new_class(const py_obj_type_t *meta, qstr name, py_obj_t bases,
         t->type.parent = b;
     }
     t->type.locals_dict = PY_OBJ_TO_PTR(dict);
+    // The cache may hold answers about a dead class that lived at this address; and from now on
+    // it must hear about changes to this class's dict.
+    py_type_cache_invalidate();
+    if (!t->type.locals_dict->map.is_fixed) {
+        t->type.locals_dict->map.is_watched = 1;
+    }
     set_layout(t, native);
     py_obj_t obj = PY_OBJ_FROM_PTR(&py_type_object);
     py_obj_t mro = b->len == 0 ? linearize(PY_OBJ_FROM_PTR(t), 1, &obj)

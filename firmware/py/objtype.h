@@ -53,6 +53,17 @@ static inline bool py_type_is_heap(const py_obj_type_t *t) {
 // Looks [attr] up along [type]'s MRO; stores the class it was found in at [*found_in] (when
 // not NULL). Returns PY_OBJ_NULL when absent.
 py_obj_t py_type_lookup_ex(const py_obj_type_t *type, qstr attr, const py_obj_type_t **found_in);
+// What the type lookup cache (py_state.type_cache) knows about an entry's member.
+typedef struct py_type_cache_entry py_type_cache_entry_t;
+enum {
+    PY_TYPE_CACHE_HEAP_ONLY = 0x01, // the entry answers py_type_lookup_heap
+    PY_TYPE_CACHE_DATA_DESC = 0x02, // the member is a data descriptor (py_obj_is_data_descriptor)
+    PY_TYPE_CACHE_METHOD = 0x04,    // the member is a Python function (binds self as it is)
+};
+// py_type_lookup_ex through the cache: the entry's member, found_in and flags answer it. The
+// entry may be reused by the next lookup: read what is needed first. Its [hint] is free for the
+// caller to keep the position of [attr] in instance dicts.
+const py_type_cache_entry_t *py_type_lookup_cached(const py_obj_type_t *type, qstr attr);
 // Looks [attr] up in [t]'s own locals_dict only.
 py_obj_t py_type_lookup_own(const py_obj_type_t *t, qstr attr);
 // Looks [attr] up in the dicts of the Python classes (heap types) of [type]'s MRO only.
