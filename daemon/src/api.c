@@ -140,6 +140,35 @@ int api_decode_control(const char *text, size_t len, enum api_control *out, char
     return rc;
 }
 
+enum api_route api_route(const char *path, char *id, size_t id_len) {
+    static const char boards[] = "/api/v1/boards";
+    size_t n = sizeof(boards) - 1;
+    if (strcmp(path, "/api/v1/events") == 0) {
+        return API_ROUTE_EVENTS;
+    }
+    if (strncmp(path, boards, n) != 0) {
+        return API_ROUTE_NONE;
+    }
+    if (path[n] == '\0' || strcmp(path + n, "/") == 0) {
+        return API_ROUTE_BOARDS;
+    }
+    if (path[n] != '/') {
+        return API_ROUTE_NONE;
+    }
+    const char *start = path + n + 1;
+    const char *slash = strchr(start, '/');
+    size_t len = slash != NULL ? (size_t)(slash - start) : strlen(start);
+    if (len == 0 || len >= id_len) {
+        return API_ROUTE_NONE;
+    }
+    memcpy(id, start, len);
+    id[len] = '\0';
+    if (slash == NULL) {
+        return API_ROUTE_BOARD;
+    }
+    return strcmp(slash, "/term") == 0 ? API_ROUTE_TERM : API_ROUTE_NONE;
+}
+
 bool api_origin_is_allowed(const char *origin, const char *host) {
     if (origin == NULL) {
         return true; // not a browser: browsers always send Origin on WebSocket upgrades

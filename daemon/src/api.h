@@ -69,6 +69,11 @@ char *api_encode_error(enum api_error e, const char *message, bool ws);
 int api_decode_control(const char *text, size_t len, enum api_control *out, char *err,
                        size_t err_len);
 
+// What a request path names: /api/v1/boards, /api/v1/boards/{id}, /api/v1/boards/{id}/term
+// (WebSocket), /api/v1/events (WebSocket). [id] receives the board id (at most [id_len]-1 bytes).
+enum api_route { API_ROUTE_NONE, API_ROUTE_BOARDS, API_ROUTE_BOARD, API_ROUTE_TERM, API_ROUTE_EVENTS };
+enum api_route api_route(const char *path, char *id, size_t id_len);
+
 // Is a WebSocket upgrade with this [origin] header (NULL: none, a non-browser client) allowed
 // on a request whose Host header is [host]? Only the same origin is.
 bool api_origin_is_allowed(const char *origin, const char *host);

@@ -83,6 +83,10 @@ static void try_connect(struct board *b) {
     char err[ERR_LEN];
     int fd = b->link->open(&b->cfg, err, sizeof(err));
     if (fd < 0) {
+        if (b->discovered) {
+            log_warn(b->tag, "%s", err);
+            return; // discovery tries again when it sees the device
+        }
         if (!b->retry_logged) {
             log_warn(b->tag, "%s; retrying every %us at most", err, BOARD_RETRY_MAX_MS / 1000);
             b->retry_logged = true;
@@ -253,7 +257,10 @@ static void on_link_closed(struct board *b) {
     }
     set_state(b, BOARD_DISCONNECTED, "link closed");
     b->retry_ms = BOARD_RETRY_MIN_MS;
-    schedule(b, &b->sul_retry, on_retry, BOARD_RETRY_MIN_MS);
+    if (!b->discovered) {
+        // The same path may come back (a pty re-created, a device re-plugged): keep trying.
+        schedule(b, &b->sul_retry, on_retry, BOARD_RETRY_MIN_MS);
+    }
 }
 
 int board_link_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
@@ -332,8 +339,9 @@ static void run_pending(struct board *b) {
     enum board_pending p = b->pending;
     b->pending = PENDING_NONE;
     lws_sul_cancel(&b->sul_reset);
+    static const uint8_t ctrl_d = CTRL_D;
     if (p == PENDING_SOFT_RESET) {
-        board_input(b, (const uint8_t *)"\x04", 1);
+        board_input(b, &ctrl_d, 1);
     } else if (p == PENDING_MACHINE_RESET) {
         board_input(b, (const uint8_t *)MACHINE_RESET_LINE, strlen(MACHINE_RESET_LINE));
     }

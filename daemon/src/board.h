@@ -40,6 +40,7 @@ struct board {
     const char *usb;               // USB bridge name of a discovered board, else NULL
     char usb_key[CONFIG_PATH_MAX]; // USB serial number (or port) a discovered board is matched by
     bool embedded;
+    bool discovered; // reconnected by discovery (matched by USB serial), never by blind retries
     struct lws *wsi; // the adopted link fd; NULL while disconnected
     enum board_state state;
     struct ring scrollback;

@@ -41,7 +41,10 @@ int hub_init(struct hub *h, const struct config *cfg, char *err, size_t err_len)
 // that discovers USB boards. Call once the vhost exists.
 void hub_start(struct hub *h, struct lws_context *ctx, struct lws_vhost *vh);
 
-// Stops the embedded board and frees the boards (after the lws context is destroyed).
+// Stops timers and the embedded board; call before destroying the lws context.
+void hub_stop(struct hub *h);
+
+// Frees the boards (after the lws context is destroyed).
 void hub_deinit(struct hub *h);
 
 // The hub of [wsi]'s context.

@@ -3,6 +3,8 @@
 #ifndef REPLHUB_LOG_H
 #define REPLHUB_LOG_H
 
+#include <stdbool.h>
+
 #include <libwebsockets.h>
 
 // Levels, most to least severe: err (the operator must act), warn (a peer or device

@@ -49,6 +49,20 @@ size_t outq_used(const struct outq *q) {
 
 // Makes [need] bytes available at the write end by moving the records to the front.
 static bool make_room(struct outq *q, size_t need) {
+    if (q->head_off > 0) {
+        // Give back the consumed part of the head record: its header moves up to just before
+        // the unconsumed payload (no overlap with it).
+        size_t newrd = q->rd + q->head_off;
+        uint8_t kind = q->buf[q->rd];
+        size_t len = rec_len(q, q->rd) - q->head_off;
+        q->buf[newrd] = kind;
+        set_rec_len(q, newrd, len);
+        if (q->last == q->rd) {
+            q->last = newrd;
+        }
+        q->rd = newrd;
+        q->head_off = 0;
+    }
     if (q->cap - outq_used(q) < need) {
         return false;
     }

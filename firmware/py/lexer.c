@@ -439,11 +439,16 @@ static bool lex_prefixed_string(py_lexer_t *lex) {
 }
 
 static void lex_name(py_lexer_t *lex) {
+    bool ascii = true;
     while (is_id_char(CUR(lex))) {
+        ascii &= CUR(lex) < 0x80;
         tok_add_next(lex);
     }
     if (lex->vstr.len > PY_QSTR_MAX_LEN) {
         py_lexer_raise(lex, &py_type_SyntaxError, "identifier too long");
+    }
+    if (!ascii && !py_utf8_is_valid((const byte *)lex->vstr.buf, lex->vstr.len)) {
+        py_lexer_raise(lex, &py_type_SyntaxError, "invalid UTF-8 in identifier");
     }
     lex->tok_kind = keyword_lookup(lex->vstr.buf, lex->vstr.len);
 }

@@ -54,9 +54,20 @@ py_obj_dict_t *py_instance_get_dict(py_obj_t self, bool create) {
         if (is_exc && ((py_obj_exception_t *)inst)->is_emergency) {
             return NULL;
         }
-        inst->dict = PY_OBJ_TO_PTR(py_obj_new_dict(0));
+        size_t n = py_type_is_heap(t) ? ((const py_obj_heap_type_t *)t)->dict_size : 0;
+        inst->dict = PY_OBJ_TO_PTR(py_obj_new_dict(n));
     }
     return inst->dict;
+}
+
+// Most-attributes-seen bookkeeping for py_instance_get_dict's first allocation.
+#define DICT_SIZE_HINT_MAX (16)
+
+static inline void note_dict_size(py_obj_t self, const py_map_t *map) {
+    py_obj_heap_type_t *ht = (py_obj_heap_type_t *)heap_of(self);
+    if (map->used > ht->dict_size && map->used <= DICT_SIZE_HINT_MAX) {
+        ht->dict_size = (uint8_t)map->used;
+    }
 }
 
 py_obj_t py_obj_id_hash(py_obj_t o) {
@@ -659,6 +670,9 @@ void py_instance_generic_store(py_obj_t self, qstr attr, py_obj_t *dest) {
     py_obj_dict_t *d = py_instance_get_dict(self, value != PY_OBJ_NULL);
     if (value != PY_OBJ_NULL && d != NULL) {
         py_obj_dict_store(PY_OBJ_FROM_PTR(d), PY_OBJ_NEW_QSTR(attr), value);
+        if (py_type_is_heap(type)) {
+            note_dict_size(self, &d->map);
+        }
         dest[0] = PY_OBJ_NULL;
         return;
     }
@@ -667,6 +681,92 @@ void py_instance_generic_store(py_obj_t self, qstr attr, py_obj_t *dest) {
         return;
     }
     py_raise_AttributeError_for(self, attr);
+}
+
+// ---- Fast paths for the VM ----------------------------------------------------------------------
+//
+// Most attribute accesses are on instances of plain classes: a method found in the class, or a
+// value in the instance's dict. These paths answer those from the type lookup cache and a
+// position hint, and leave everything else (descriptors, hooks, missing names) to the general
+// path above, which gives the same answers.
+
+// Finds [key] in the small instance dict [map], trying the position [*hint] first and updating it.
+static inline py_map_elem_t *dict_find(py_map_t *map, py_obj_t key, uint8_t *hint) {
+    py_map_elem_t *t = map->table;
+    size_t h = *hint;
+    if (h < map->filled && t[h].key == key) {
+        return &t[h];
+    }
+    if (map->index != NULL || !map->all_keys_are_qstrs) {
+        return py_map_lookup(map, key, PY_MAP_LOOKUP);
+    }
+    for (size_t i = 0, n = map->filled; i < n; i++) {
+        if (t[i].key == key) {
+            *hint = (uint8_t)(i <= 0xff ? i : 0);
+            return &t[i];
+        }
+    }
+    return NULL;
+}
+
+// Can the fast paths handle instances of [ht] at all for an access that [hook] would take over?
+static inline bool fast_ok(const py_obj_heap_type_t *ht, unsigned hook) {
+    return !(ht->hooks & hook) && ht->layout != PY_LAYOUT_SELF;
+}
+
+bool py_instance_load_fast(py_obj_t self, qstr attr, py_obj_t *dest) {
+    const py_obj_heap_type_t *ht = heap_of(self);
+    if (!fast_ok(ht, PY_HOOK_GETATTRIBUTE) || attr == PY_QSTR___class__ ||
+        attr == PY_QSTR___dict__) {
+        return false;
+    }
+    py_type_cache_entry_t *e = (py_type_cache_entry_t *)py_type_lookup_cached(&ht->type, attr);
+    if (e->flags & PY_TYPE_CACHE_DATA_DESC) {
+        return false;
+    }
+    py_obj_dict_t *d = ((py_obj_instance_t *)PY_OBJ_TO_PTR(self))->dict;
+    if (d != NULL) {
+        py_map_elem_t *elem = dict_find(&d->map, PY_OBJ_NEW_QSTR(attr), &e->hint);
+        if (elem != NULL) {
+            dest[0] = elem->value;
+            dest[1] = PY_OBJ_NULL;
+            return true;
+        }
+    }
+    if (e->flags & PY_TYPE_CACHE_METHOD) {
+        dest[0] = e->member;
+        dest[1] = self;
+        return true;
+    }
+    return false;
+}
+
+bool py_instance_store_fast(py_obj_t self, qstr attr, py_obj_t value) {
+    const py_obj_heap_type_t *ht = heap_of(self);
+    py_obj_instance_t *inst = PY_OBJ_TO_PTR(self);
+    if (!fast_ok(ht, PY_HOOK_SETATTR) || (inst->dict != NULL && inst->dict->map.is_watched)) {
+        return false;
+    }
+    // Nothing below looks types up or runs Python code (a collection runs no finalisers), so
+    // the entry stays this lookup's.
+    py_type_cache_entry_t *e = (py_type_cache_entry_t *)py_type_lookup_cached(&ht->type, attr);
+    if (e->flags & PY_TYPE_CACHE_DATA_DESC) {
+        return false;
+    }
+    py_obj_t key = PY_OBJ_NEW_QSTR(attr);
+    if (inst->dict == NULL) {
+        inst->dict = PY_OBJ_TO_PTR(py_obj_new_dict(ht->dict_size));
+    }
+    py_map_t *map = &inst->dict->map;
+    py_map_elem_t *elem = dict_find(map, key, &e->hint);
+    if (elem == NULL) {
+        elem = py_map_lookup(map, key, PY_MAP_LOOKUP_ADD_IF_NOT_FOUND);
+        size_t pos = (size_t)(elem - map->table);
+        e->hint = (uint8_t)(pos <= 0xff ? pos : 0);
+        note_dict_size(self, map);
+    }
+    elem->value = value;
+    return true;
 }
 
 // Calls __getattr__(self, attr).

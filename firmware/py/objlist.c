@@ -53,6 +53,9 @@ void py_list_reserve(py_obj_list_t *self, size_t n) {
 // Gives back storage after the list shrank a lot, and clears the dropped slots so they do not
 // keep objects alive.
 static void list_shrunk(py_obj_list_t *self, size_t old_len) {
+    if (old_len == self->len) {
+        return; // nothing dropped (and [items] may be NULL)
+    }
     memset(self->items + self->len, 0, (old_len - self->len) * sizeof(py_obj_t));
     if (self->alloc > 16 && self->len < self->alloc / 4) {
         size_t new_alloc = self->len * 2 < LIST_MIN_ALLOC ? LIST_MIN_ALLOC : self->len * 2;
@@ -177,8 +180,13 @@ static py_obj_t list_binary_op(py_binary_op_t op, py_obj_t lhs_in, py_obj_t rhs_
             }
             py_obj_list_t *rhs = PY_OBJ_TO_PTR(rhs_in);
             py_obj_list_t *out = list_new(lhs->len + rhs->len);
-            memcpy(out->items, lhs->items, lhs->len * sizeof(py_obj_t));
-            memcpy(out->items + lhs->len, rhs->items, rhs->len * sizeof(py_obj_t));
+            // Empty lists have no storage: copy only what exists.
+            if (lhs->len > 0) {
+                memcpy(out->items, lhs->items, lhs->len * sizeof(py_obj_t));
+            }
+            if (rhs->len > 0) {
+                memcpy(out->items + lhs->len, rhs->items, rhs->len * sizeof(py_obj_t));
+            }
             return PY_OBJ_FROM_PTR(out);
         }
         case PY_BINARY_OP_INPLACE_ADD:
@@ -287,8 +295,13 @@ static void list_assign_slice(py_obj_list_t *self, py_obj_t slice, py_obj_t valu
     if (n > sl.count) {
         py_list_reserve(self, old_len + n - sl.count);
     }
-    memmove(self->items + start + n, self->items + start + sl.count, tail * sizeof(py_obj_t));
-    memcpy(self->items + start, items, n * sizeof(py_obj_t));
+    // Empty lists have no storage: move and copy only what exists.
+    if (tail > 0) {
+        memmove(self->items + start + n, self->items + start + sl.count, tail * sizeof(py_obj_t));
+    }
+    if (n > 0) {
+        memcpy(self->items + start, items, n * sizeof(py_obj_t));
+    }
     self->len = start + n + tail;
     if (self->len < old_len) {
         list_shrunk(self, old_len);

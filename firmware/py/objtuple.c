@@ -238,6 +238,9 @@ void py_seq_slice_resolve(py_obj_t slice, size_t len, py_seq_slice_t *out) {
 }
 
 void py_seq_slice_copy(py_obj_t *dest, const py_obj_t *items, const py_seq_slice_t *sl) {
+    if (sl->count == 0) {
+        return; // [dest] and [items] may be NULL
+    }
     if (sl->step == 1) {
         memcpy(dest, items + sl->start, sl->count * sizeof(py_obj_t));
         return;

@@ -139,7 +139,7 @@ static py_obj_t lookup_heap_uncached(const py_obj_type_t *type, qstr attr) {
 //
 // Attribute access asks the same (class, name) questions over and over, and each answer is a walk
 // along the MRO through several dicts. The answers are kept in py_state.type_cache, a small
-// direct-mapped table. Any change to any class's dict (those maps are watched, see map.c) or the
+// two-way set-associative table (the most recently filled entry of a pair comes first). Any change to any class's dict (those maps are watched, see map.c) or the
 // creation of a class (which may reuse a dead class's address) moves to a new epoch, which makes
 // every entry stale at once; changes to class dicts are rare next to lookups.
 
@@ -153,11 +153,15 @@ void py_type_cache_invalidate(void) {
     }
 }
 
+_Static_assert(PY_TYPE_CACHE_SIZE >= 2 && (PY_TYPE_CACHE_SIZE & (PY_TYPE_CACHE_SIZE - 1)) == 0,
+               "PY_TYPE_CACHE_SIZE must be a power of two");
+
+// The first entry of the pair where [type].[attr] may be.
 static inline py_type_cache_entry_t *cache_entry(const py_obj_type_t *type, qstr attr,
                                                  unsigned heap_only) {
     uint32_t h = (uint32_t)((uintptr_t)type >> 3) * 0x9e3779b1u ^
                  (uint32_t)(attr * 2 + heap_only) * 0x85ebca6bu;
-    return &py_state.type_cache[(h ^ (h >> 15)) & (PY_TYPE_CACHE_SIZE - 1)];
+    return &py_state.type_cache[(h ^ (h >> 15)) & (PY_TYPE_CACHE_SIZE - 2)];
 }
 
 static inline bool cache_hit(const py_type_cache_entry_t *e, const py_obj_type_t *type, qstr attr,
@@ -166,7 +170,7 @@ static inline bool cache_hit(const py_type_cache_entry_t *e, const py_obj_type_t
            (e->flags & PY_TYPE_CACHE_HEAP_ONLY) == heap_only;
 }
 
-static PY_NOINLINE const py_type_cache_entry_t *cache_fill(py_type_cache_entry_t *e,
+__attribute__((noinline)) static const py_type_cache_entry_t *cache_fill(py_type_cache_entry_t *e,
                                                            const py_obj_type_t *type, qstr attr,
                                                            unsigned heap_only) {
     // Looking up may run code (a key's __eq__) that changes a class: the entry is stamped with
@@ -190,6 +194,8 @@ static PY_NOINLINE const py_type_cache_entry_t *cache_fill(py_type_cache_entry_t
     if (attr > 0xffff) {
         e = &cache_scratch;
         epoch = py_state.type_cache_epoch - 1; // never a hit
+    } else if (e[0].epoch == py_state.type_cache_epoch) {
+        e[1] = e[0]; // the pair's older entry makes way
     }
     e->type = type;
     e->found_in = where;
@@ -205,6 +211,9 @@ const py_type_cache_entry_t *py_type_lookup_cached(const py_obj_type_t *type, qs
     py_type_cache_entry_t *e = cache_entry(type, attr, 0);
     if (PY_LIKELY(cache_hit(e, type, attr, 0))) {
         return e;
+    }
+    if (cache_hit(e + 1, type, attr, 0)) {
+        return e + 1;
     }
     return cache_fill(e, type, attr, 0);
 }
@@ -228,6 +237,9 @@ py_obj_t py_type_lookup_heap(const py_obj_type_t *type, qstr attr) {
     py_type_cache_entry_t *e = cache_entry(type, attr, PY_TYPE_CACHE_HEAP_ONLY);
     if (PY_LIKELY(cache_hit(e, type, attr, PY_TYPE_CACHE_HEAP_ONLY))) {
         return e->member;
+    }
+    if (cache_hit(e + 1, type, attr, PY_TYPE_CACHE_HEAP_ONLY)) {
+        return e[1].member;
     }
     return cache_fill(e, type, attr, PY_TYPE_CACHE_HEAP_ONLY)->member;
 }

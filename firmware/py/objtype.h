@@ -35,6 +35,7 @@ typedef struct py_obj_heap_type {
     const py_obj_type_t *native_base; // built-in base other than object, or NULL
     uint8_t layout;                   // py_instance_layout_t
     uint8_t hooks;                    // PY_HOOK_* found along the MRO
+    uint8_t dict_size;                // entries instances' dicts grew to: new ones start so
 } py_obj_heap_type_t;
 
 typedef struct py_obj_instance {
@@ -102,6 +103,13 @@ py_obj_t py_instance_new(const py_obj_type_t *type, size_t n_args, size_t n_kw,
 py_obj_t py_instance_native(py_obj_t self);
 // Instance attribute dict of [self] (heap instance or exception), created if [create].
 py_obj_dict_t *py_instance_get_dict(py_obj_t self, bool create);
+// For the VM: loads [self].[attr] as py_load_method does (dest[1] is self for a method, else
+// PY_OBJ_NULL) and returns true; or returns false, having done nothing, when the general path
+// must decide. [self] must be an instance of a heap type.
+bool py_instance_load_fast(py_obj_t self, qstr attr, py_obj_t *dest);
+// For the VM: [self].[attr] = [value] as py_store_attr does and returns true; or returns false,
+// having done nothing. [self] must be an instance of a heap type.
+bool py_instance_store_fast(py_obj_t self, qstr attr, py_obj_t value);
 // object.__getattribute__: generic lookup; leaves dest[0] == PY_OBJ_NULL when absent.
 void py_instance_generic_load(py_obj_t self, qstr attr, py_obj_t *dest);
 // object.__setattr__/__delattr__: generic store (dest[1] = value) or delete (dest[1] = NULL).

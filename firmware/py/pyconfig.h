@@ -33,9 +33,10 @@
 #define PY_MAX_BLOCK_DEPTH (32)
 #endif
 
-// Entries in the type attribute lookup cache (a power of two; each is 5 or 6 words).
+// Entries in the type attribute lookup cache (a power of two, at least 2; each is 5 words on a
+// 32-bit chip, 4 on a 64-bit host).
 #ifndef PY_TYPE_CACHE_SIZE
-#define PY_TYPE_CACHE_SIZE (64)
+#define PY_TYPE_CACHE_SIZE (128)
 #endif
 
 #if PY_FEATURE_FLOAT

@@ -20,6 +20,8 @@ typedef struct {
     qstr source_name;
     py_scope_t *cur;
     py_scope_t *module;
+    qstr private_name; // the innermost enclosing class, for mangling `__x`
+    uint32_t return_line; // first `return value` in the function being collected, or 0
 } st_t;
 
 PY_NORETURN static void st_error(st_t *st, uint32_t line, const char *fmt, qstr name) {
@@ -85,12 +87,36 @@ static bool is_function_like(const py_scope_t *s) {
 
 // ---- Collecting --------------------------------------------------------------------------------
 
+// Inside a class, `__x` (not `__x__`) names `_Class__x`, as in CPython. The compiler mangles
+// the names it looks up the same way.
+static qstr mangle(const st_t *st, qstr name) {
+    size_t len;
+    const char *s = (const char *)py_qstr_data(name, &len);
+    if (st->private_name == PY_QSTR_NULL || len < 3 || s[0] != '_' || s[1] != '_' ||
+        (s[len - 1] == '_' && s[len - 2] == '_') || memchr(s, '.', len) != NULL) {
+        return name;
+    }
+    const char *cls = py_qstr_str(st->private_name);
+    while (*cls == '_') {
+        cls++;
+    }
+    size_t cls_len = strlen(cls);
+    if (cls_len == 0 || 1 + cls_len + len > PY_QSTR_MAX_LEN) {
+        return name;
+    }
+    char buf[PY_QSTR_MAX_LEN + 1];
+    buf[0] = '_';
+    memcpy(buf + 1, cls, cls_len);
+    memcpy(buf + 1 + cls_len, s, len);
+    return py_qstr_from_strn(buf, 1 + cls_len + len);
+}
+
 static void st_bind(st_t *st, qstr name) {
-    st_id(st->cur, name)->flags |= PY_ID_FLAG_BOUND;
+    st_id(st->cur, mangle(st, name))->flags |= PY_ID_FLAG_BOUND;
 }
 
 static void st_use(st_t *st, qstr name) {
-    st_id(st->cur, name)->flags |= PY_ID_FLAG_USED;
+    st_id(st->cur, mangle(st, name))->flags |= PY_ID_FLAG_USED;
     if ((name == PY_QSTR_super || name == PY_QSTR___class__) &&
         st->cur->kind == PY_SCOPE_FUNCTION) {
         // Zero-argument super() needs the class being defined: ask for its __class__ cell.
@@ -99,7 +125,7 @@ static void st_use(st_t *st, qstr name) {
 }
 
 static void st_param(st_t *st, const py_ast_arg_t *arg) {
-    st_id(st->cur, arg->arg)->flags |= PY_ID_FLAG_PARAM | PY_ID_FLAG_BOUND;
+    st_id(st->cur, mangle(st, arg->arg))->flags |= PY_ID_FLAG_PARAM | PY_ID_FLAG_BOUND;
 }
 
 static void visit_expr(st_t *st, py_ast_expr_t *e);
@@ -231,7 +257,7 @@ static void visit_comp(st_t *st, py_ast_expr_t *e) {
 
 // A walrus target: inside comprehensions it binds in the nearest enclosing other scope.
 static void visit_walrus_target(st_t *st, py_ast_expr_t *target) {
-    qstr name = target->u.name.id;
+    qstr name = mangle(st, target->u.name.id);
     if (st->cur->kind != PY_SCOPE_COMPREHENSION) {
         st_bind(st, name);
         return;
@@ -381,7 +407,14 @@ static void visit_funcdef(st_t *st, py_ast_stmt_t *s) {
         scope->flags |= PY_SCOPE_FLAG_COROUTINE;
     }
     add_params(st, s->u.functiondef.args);
+    uint32_t saved_return_line = st->return_line;
+    st->return_line = 0;
     visit_body(st, s->u.functiondef.n_body, s->u.functiondef.body);
+    uint16_t async_gen = PY_SCOPE_FLAG_COROUTINE | PY_SCOPE_FLAG_GENERATOR;
+    if ((scope->flags & async_gen) == async_gen && (scope->flags & PY_SCOPE_FLAG_RETURNS_VALUE)) {
+        st_error(st, st->return_line, "'return' with value in async generator", PY_QSTR_NULL);
+    }
+    st->return_line = saved_return_line;
     st_pop_scope(st);
 }
 
@@ -392,7 +425,10 @@ static void visit_classdef(st_t *st, py_ast_stmt_t *s) {
         visit_expr(st, s->u.classdef.keywords[i].value);
     }
     s->u.classdef.scope = st_push_scope(st, PY_SCOPE_CLASS, s->u.classdef.name, s, s->line);
+    qstr saved_private = st->private_name;
+    st->private_name = s->u.classdef.name;
     visit_body(st, s->u.classdef.n_body, s->u.classdef.body);
+    st->private_name = saved_private;
     st_pop_scope(st);
     st_bind(st, s->u.classdef.name);
 }
@@ -403,7 +439,7 @@ static void visit_global(st_t *st, py_ast_stmt_t *s) {
         st_error(st, s->line, "nonlocal declaration not allowed at module level", PY_QSTR_NULL);
     }
     for (size_t i = 0; i < s->u.global.n_names; i++) {
-        qstr name = s->u.global.names[i];
+        qstr name = mangle(st, s->u.global.names[i]);
         py_id_info_t *id = st_id(st->cur, name);
         if (id->flags & PY_ID_FLAG_PARAM) {
             st_error(st, s->line, is_global ? "name '%q' is parameter and global"
@@ -471,6 +507,10 @@ static void visit_stmt(st_t *st, py_ast_stmt_t *s) {
             visit_classdef(st, s);
             break;
         case PY_AST_STMT_RETURN:
+            if (s->u.return_.value != NULL) {
+                st->cur->flags |= PY_SCOPE_FLAG_RETURNS_VALUE;
+                st->return_line = st->return_line != 0 ? st->return_line : s->line;
+            }
             visit_opt(st, s->u.return_.value);
             break;
         case PY_AST_STMT_DELETE:

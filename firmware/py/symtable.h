@@ -11,6 +11,8 @@
 //  - Comprehensions and generator expressions are functions of one parameter (".0", the
 //    iterator of the first `for`'s iterable, which the enclosing scope evaluates); a walrus
 //    inside binds in the nearest enclosing non-comprehension scope.
+//  - Inside a class body and the functions in it, names like `__x` (not `__x__`) are recorded
+//    mangled, as `_Class__x` (leading underscores of the class name dropped), as in CPython.
 //  - Loading `super` or `__class__` in a function nested in a class makes `__class__` free in it;
 //    the class body then has a `__class__` CELL (slot 0) which py_call_class_body() returns.
 //
@@ -72,6 +74,7 @@ enum {
     PY_SCOPE_FLAG_CLASS_CELL = 0x0020,  // class scope: the body creates the `__class__` cell
     PY_SCOPE_FLAG_NESTED = 0x0040,      // inside a function (has or may have a closure)
     PY_SCOPE_FLAG_HAS_FREE = 0x0080,    // n_free > 0: creating it needs a closure
+    PY_SCOPE_FLAG_RETURNS_VALUE = 0x0100, // has a `return value` statement
 };
 
 typedef struct py_scope {

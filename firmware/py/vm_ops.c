@@ -370,6 +370,9 @@ void py_vm_store_cached(py_obj_dict_t *dict, qstr name, py_obj_t value, byte *ca
     unsigned c = cache[0] | (cache[1] << 8);
     py_obj_t key = PY_OBJ_NEW_QSTR(name);
     py_map_elem_t *e = c < 0x8000 && !map->is_fixed ? cache_probe(map, key, c) : NULL;
+    if (e != NULL && map->is_watched) {
+        py_type_cache_invalidate(); // a class's dict as exec()'s namespace
+    }
     if (e == NULL) {
         e = py_map_lookup(map, key, PY_MAP_LOOKUP_ADD_IF_NOT_FOUND);
         size_t pos = (size_t)(e - map->table);

@@ -5,6 +5,7 @@
 
 #include "bc.h"
 #include "gc.h"
+#include "objtype.h"
 #include "runtime.h"
 #include "vm_ops.h"
 
@@ -136,6 +137,11 @@ static inline py_obj_t *fast_item(py_obj_t seq, py_obj_t index) {
         return NULL;
     }
     return &items[i];
+}
+
+// Is [o] an instance of a class made by `class` (or a class whose metaclass is one)?
+static inline bool is_heap_instance(py_obj_t o) {
+    return PY_OBJ_IS_OBJ(o) && py_type_is_heap(((py_obj_base_t *)o)->type);
 }
 
 static inline py_obj_t vm_call(py_obj_t fun, size_t n_args, size_t n_kw, const py_obj_t *args) {
@@ -394,14 +400,24 @@ op_DELETE_GLOBAL: {
 op_LOAD_ATTR: {
     size_t q;
     ARG_U(q);
-    sp[-1] = py_load_attr(sp[-1], q);
+    py_obj_t base = sp[-1];
+    if (is_heap_instance(base)) {
+        py_obj_t dest[2];
+        if (py_instance_load_fast(base, q, dest)) {
+            sp[-1] = dest[1] == PY_OBJ_NULL ? dest[0] : py_obj_new_bound_meth(dest[0], dest[1]);
+            DISPATCH();
+        }
+    }
+    sp[-1] = py_load_attr(base, q);
     DISPATCH();
 }
 op_STORE_ATTR: {
     size_t q;
     ARG_U(q);
     sp -= 2;
-    py_store_attr(sp[1], q, sp[0]);
+    if (!is_heap_instance(sp[1]) || !py_instance_store_fast(sp[1], q, sp[0])) {
+        py_store_attr(sp[1], q, sp[0]);
+    }
     DISPATCH();
 }
 op_DELETE_ATTR: {
@@ -414,7 +430,9 @@ op_LOAD_METHOD: {
     size_t q;
     ARG_U(q);
     py_obj_t base = sp[-1];
-    py_load_method(base, q, sp - 1);
+    if (!is_heap_instance(base) || !py_instance_load_fast(base, q, sp - 1)) {
+        py_load_method(base, q, sp - 1);
+    }
     sp++;
     DISPATCH();
 }

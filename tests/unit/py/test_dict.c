@@ -48,7 +48,9 @@ static py_obj_t call_method(py_obj_t self, qstr attr, size_t n_args, const py_ob
     py_obj_t call[2 + 4];
     assert_true(n_args <= 4);
     py_load_method(self, attr, call);
-    memcpy(call + 2, args, n_args * sizeof(py_obj_t));
+    if (n_args > 0) {
+        memcpy(call + 2, args, n_args * sizeof(py_obj_t));
+    }
     return py_call_method_n_kw(n_args, 0, call);
 }
 
