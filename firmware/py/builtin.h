@@ -16,22 +16,22 @@ extern const py_obj_type_t py_type_filter;
 extern const py_obj_type_t py_type_reversed;
 
 // Builtin functions defined beside their types.
-extern const py_obj_fun_builtin_t py_builtin_sorted_obj;   // objlist.c
-extern const py_obj_fun_builtin_t py_builtin_min_obj;      // objiter.c
-extern const py_obj_fun_builtin_t py_builtin_max_obj;      // objiter.c
-extern const py_obj_fun_builtin_t py_builtin_sum_obj;      // objiter.c
-extern const py_obj_fun_builtin_t py_builtin_any_obj;      // objiter.c
-extern const py_obj_fun_builtin_t py_builtin_all_obj;      // objiter.c
-extern const py_obj_fun_builtin_t py_builtin_abs_obj;      // objint_big.c
-extern const py_obj_fun_builtin_t py_builtin_divmod_obj;   // objint_big.c
-extern const py_obj_fun_builtin_t py_builtin_pow_obj;      // objint_big.c
-extern const py_obj_fun_builtin_t py_builtin_round_obj;    // objint_big.c
-extern const py_obj_fun_builtin_t py_builtin_bin_obj;      // objint_big.c
-extern const py_obj_fun_builtin_t py_builtin_oct_obj;      // objint_big.c
-extern const py_obj_fun_builtin_t py_builtin_hex_obj;      // objint_big.c
-extern const py_obj_fun_builtin_t py_builtin_chr_obj;      // objstr.c
-extern const py_obj_fun_builtin_t py_builtin_ord_obj;      // objstr.c
-extern const py_obj_fun_builtin_t py_builtin_format_obj;   // objstrformat.c
+extern const py_obj_fun_builtin_t py_builtin_sorted_obj;          // objlist.c
+extern const py_obj_fun_builtin_t py_builtin_min_obj;             // objiter.c
+extern const py_obj_fun_builtin_t py_builtin_max_obj;             // objiter.c
+extern const py_obj_fun_builtin_t py_builtin_sum_obj;             // objiter.c
+extern const py_obj_fun_builtin_t py_builtin_any_obj;             // objiter.c
+extern const py_obj_fun_builtin_t py_builtin_all_obj;             // objiter.c
+extern const py_obj_fun_builtin_t py_builtin_abs_obj;             // objint_big.c
+extern const py_obj_fun_builtin_t py_builtin_divmod_obj;          // objint_big.c
+extern const py_obj_fun_builtin_t py_builtin_pow_obj;             // objint_big.c
+extern const py_obj_fun_builtin_t py_builtin_round_obj;           // objint_big.c
+extern const py_obj_fun_builtin_t py_builtin_bin_obj;             // objint_big.c
+extern const py_obj_fun_builtin_t py_builtin_oct_obj;             // objint_big.c
+extern const py_obj_fun_builtin_t py_builtin_hex_obj;             // objint_big.c
+extern const py_obj_fun_builtin_t py_builtin_chr_obj;             // objstr.c
+extern const py_obj_fun_builtin_t py_builtin_ord_obj;             // objstr.c
+extern const py_obj_fun_builtin_t py_builtin_format_obj;          // objstrformat.c
 extern const py_obj_fun_builtin_t py_builtin___build_class___obj; // objtype.c
 
 // Built-in modules (each in its mod*.c).

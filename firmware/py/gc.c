@@ -5,6 +5,11 @@
 // [blocks]. Each block is FREE, the HEAD of an allocation, a TAIL (continuation) block, or a
 // MARKED head during a collection. Marking uses a small explicit stack; when it overflows, the
 // heap is rescanned for marked allocations whose children may not have been visited.
+//
+// Blocks at or above gc_high_block are all free, so sweeping stops there. Besides running when
+// an allocation finds no room, a collection runs once gc_soft_limit blocks were allocated since
+// the last one (PY_GC_SOFT_LIMIT_MIN): on a big heap, memory is then reused while it is still in
+// the CPU caches instead of the whole heap being walked through between collections.
 
 #include <setjmp.h>
 #include <string.h>
@@ -70,6 +75,9 @@ void py_gc_init(void *start, void *end) {
     py_state.gc_peak_live_blocks = 0;
     py_state.gc_next_fit = 0;
     py_state.gc_n_collect = 0;
+    py_state.gc_high_block = 0;
+    py_state.gc_alloc_since = 0;
+    py_state.gc_soft_limit = PY_GC_SOFT_LIMIT_MIN / PY_GC_BLOCK_BYTES;
     py_state.gc_lock_depth = 0;
     py_state.gc_auto = true;
     py_state.gc_collecting = false;
@@ -185,7 +193,7 @@ __attribute__((no_sanitize("address"), noinline)) static void scan_c_stack(mark_
 static void rescan_after_overflow(mark_stack_t *ms) {
     while (ms->overflowed) {
         ms->overflowed = false;
-        for (size_t b = 0; b < py_state.gc_n_blocks; b++) {
+        for (size_t b = 0; b < py_state.gc_high_block; b++) {
             if (at_get(b) == AT_MARK && !is_noscan(b)) {
                 scan_block_children(ms, b);
                 drain(ms);
@@ -195,9 +203,9 @@ static void rescan_after_overflow(mark_stack_t *ms) {
 }
 
 static void sweep(void) {
-    size_t used = 0;
+    size_t used = 0, high = 0;
     bool freeing = false;
-    for (size_t b = 0; b < py_state.gc_n_blocks; b++) {
+    for (size_t b = 0; b < py_state.gc_high_block; b++) {
         switch (at_get(b)) {
             case AT_HEAD:
                 at_set(b, AT_FREE);
@@ -208,19 +216,25 @@ static void sweep(void) {
                     at_set(b, AT_FREE);
                 } else {
                     used++;
+                    high = b + 1;
                 }
                 break;
             case AT_MARK:
                 at_set(b, AT_HEAD);
                 freeing = false;
                 used++;
+                high = b + 1;
                 break;
             default:
                 freeing = false;
                 break;
         }
     }
+    py_state.gc_high_block = high;
     py_state.gc_used_blocks = used;
+    py_state.gc_alloc_since = 0;
+    size_t limit = PY_GC_SOFT_LIMIT_MIN / PY_GC_BLOCK_BYTES;
+    py_state.gc_soft_limit = used * 2 > limit ? used * 2 : limit;
     if (used > py_state.gc_peak_live_blocks) {
         py_state.gc_peak_live_blocks = used;
     }
@@ -257,7 +271,36 @@ void py_gc_collect(void) {
 
 // ---- Allocation ---------------------------------------------------------------------------------
 
+// The first free block in [from, to), or SIZE_MAX; skips fully used bytes of the table.
+static size_t scan_free_block(size_t from, size_t to) {
+    size_t b = from;
+    while (b < to && b % BLOCKS_PER_ATB != 0) {
+        if (at_get(b) == AT_FREE) {
+            return b;
+        }
+        b++;
+    }
+    const byte *atb = py_state.gc_alloc_table;
+    while (b + BLOCKS_PER_ATB <= to) {
+        unsigned x = atb[b / BLOCKS_PER_ATB];
+        // A block is free when both its bits are clear.
+        if (((x | x >> 1) & 0x55) != 0x55) {
+            break;
+        }
+        b += BLOCKS_PER_ATB;
+    }
+    for (; b < to; b++) {
+        if (at_get(b) == AT_FREE) {
+            return b;
+        }
+    }
+    return SIZE_MAX;
+}
+
 static size_t scan_free_run(size_t from, size_t to, size_t n) {
+    if (n == 1) {
+        return scan_free_block(from, to);
+    }
     size_t run = 0;
     for (size_t b = from; b < to; b++) {
         if (at_get(b) == AT_FREE) {
@@ -291,6 +334,7 @@ static size_t find_free_run(size_t n) {
 }
 
 static void note_used(size_t delta) {
+    py_state.gc_alloc_since += delta;
     py_state.gc_used_blocks += delta;
     if (py_state.gc_used_blocks > py_state.gc_peak_blocks) {
         py_state.gc_peak_blocks = py_state.gc_used_blocks;
@@ -305,9 +349,12 @@ void *py_gc_alloc(size_t n_bytes, unsigned flags) {
         return NULL;
     }
     size_t n = (n_bytes + PY_GC_BLOCK_BYTES - 1) / PY_GC_BLOCK_BYTES;
+    bool may_collect = py_state.gc_auto && py_state.gc_lock_depth == 0 && !py_state.gc_collecting;
+    if (py_state.gc_alloc_since >= py_state.gc_soft_limit && may_collect) {
+        py_gc_collect();
+    }
     size_t start = find_free_run(n);
-    if (start == SIZE_MAX && py_state.gc_auto && py_state.gc_lock_depth == 0 &&
-        !py_state.gc_collecting) {
+    if (start == SIZE_MAX && may_collect) {
         py_gc_collect();
         start = find_free_run(n);
     }
@@ -321,6 +368,9 @@ void *py_gc_alloc(size_t n_bytes, unsigned flags) {
     }
     if (n == 1 || start == py_state.gc_last_free_block) {
         py_state.gc_last_free_block = start + n;
+    }
+    if (start + n > py_state.gc_high_block) {
+        py_state.gc_high_block = start + n;
     }
     note_used(n);
     void *p = BLOCK_ADDR(start);
@@ -395,6 +445,9 @@ void *py_gc_realloc(void *ptr, size_t n_bytes, bool allow_move) {
     if (free_after == want - have) {
         for (size_t b = head + have; b < head + want; b++) {
             at_set(b, AT_TAIL);
+        }
+        if (head + want > py_state.gc_high_block) {
+            py_state.gc_high_block = head + want;
         }
         memset(BLOCK_ADDR(head + have), 0, (want - have) * PY_GC_BLOCK_BYTES);
         note_used(want - have);

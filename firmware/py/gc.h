@@ -41,13 +41,14 @@ void py_gc_set_auto(bool enabled);
 bool py_gc_is_auto(void);
 
 typedef struct py_gc_info {
-    size_t total;      // bytes in the heap
-    size_t used;       // bytes in live (or not yet collected) allocations
-    size_t free;       // bytes free
-    size_t max_free;   // largest free run in bytes
-    size_t peak_used;  // highest [used] seen since py_gc_init (or py_gc_reset_peak), garbage included
-    size_t peak_live;  // highest [used] right after a collection: the largest live set measured
-    size_t n_collect;  // collections run
+    size_t total;    // bytes in the heap
+    size_t used;     // bytes in live (or not yet collected) allocations
+    size_t free;     // bytes free
+    size_t max_free; // largest free run in bytes
+    size_t
+        peak_used; // highest [used] seen since py_gc_init (or py_gc_reset_peak), garbage included
+    size_t peak_live; // highest [used] right after a collection: the largest live set measured
+    size_t n_collect; // collections run
 } py_gc_info_t;
 
 void py_gc_info(py_gc_info_t *info);

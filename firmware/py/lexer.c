@@ -238,10 +238,22 @@ static void lex_line_start(py_lexer_t *lex) {
     uint32_t col;
     for (;;) {
         col = 0;
-        while (CUR(lex) == ' ' || CUR(lex) == '\t' || CUR(lex) == '\f') {
-            col = CUR(lex) == ' ' ? col + 1 : CUR(lex) == '\t' ? (col / 8 + 1) * 8 : 0;
+        uint32_t cont_col = 0;
+        for (;;) {
+            int c = CUR(lex);
+            if (c == ' ' || c == '\t' || c == '\f') {
+                col = c == ' ' ? col + 1 : c == '\t' ? (col / 8 + 1) * 8 : 0;
+            } else if (c == '\\' && lex->chr1 == '\n') {
+                // Indentation is not split by a continuation: as in CPython, the columns before
+                // the first backslash count if there are any, else those of the next line.
+                cont_col = cont_col != 0 ? cont_col : col;
+                next_char(lex);
+            } else {
+                break;
+            }
             next_char(lex);
         }
+        col = cont_col != 0 ? cont_col : col;
         if (CUR(lex) == '#') {
             while (CUR(lex) != '\n' && CUR(lex) != PY_READER_EOF) {
                 next_char(lex);

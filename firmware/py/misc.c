@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 // misc.c: growable strings, print sinks, the interpreter's printf, and UTF-8 helpers.
 
+#include "misc.h"
+
 #include <string.h>
 
 #include "gc.h"
-#include "misc.h"
 #include "qstr.h"
 
 // ---- vstr ---------------------------------------------------------------------------------------
@@ -192,8 +193,8 @@ static int print_uint(const py_print_t *print, unsigned long long v, unsigned ba
     if (neg) {
         if (pad == '0' && width > 0) {
             print->strn(print->data, "-", 1);
-            return 1 + print_padded(print, p, (size_t)(buf + sizeof(buf) - p), width - 1, left,
-                                    pad);
+            return 1 +
+                   print_padded(print, p, (size_t)(buf + sizeof(buf) - p), width - 1, left, pad);
         }
         *--p = '-';
     }
@@ -262,23 +263,24 @@ int py_vprintf(const py_print_t *print, const char *fmt, va_list args) {
         switch (conv) {
             case 'd':
             case 'i': {
-                long long v = size == 2 ? va_arg(args, long long)
+                long long v = size == 2   ? va_arg(args, long long)
                               : size == 1 ? va_arg(args, long)
                               : size == 3 ? (long long)va_arg(args, ptrdiff_t)
                                           : va_arg(args, int);
-                unsigned long long mag = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+                unsigned long long mag =
+                    v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
                 total += print_uint(print, mag, 10, false, v < 0, width, left, pad);
                 break;
             }
             case 'u':
             case 'x':
             case 'X': {
-                unsigned long long v = size == 2 ? va_arg(args, unsigned long long)
+                unsigned long long v = size == 2   ? va_arg(args, unsigned long long)
                                        : size == 1 ? va_arg(args, unsigned long)
                                        : size == 3 ? va_arg(args, size_t)
                                                    : va_arg(args, unsigned);
-                total += print_uint(print, v, conv == 'u' ? 10 : 16, conv == 'X', false, width, left,
-                                    pad);
+                total += print_uint(print, v, conv == 'u' ? 10 : 16, conv == 'X', false, width,
+                                    left, pad);
                 break;
             }
             case 'p': {
@@ -312,7 +314,8 @@ int py_vprintf(const py_print_t *print, const char *fmt, va_list args) {
                 total++;
                 break;
             default:
-                // An unknown directive is printed as is, so a bad format string shows in the output.
+                // An unknown directive is printed as is, so a bad format string shows in the
+                // output.
                 print->strn(print->data, fmt - 2, 2);
                 total += 2;
                 break;

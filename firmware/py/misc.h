@@ -13,11 +13,11 @@
 
 typedef unsigned char byte;
 
-#define PY_NORETURN    __attribute__((noreturn))
-#define PY_UNUSED      __attribute__((unused))
+#define PY_NORETURN      __attribute__((noreturn))
+#define PY_UNUSED        __attribute__((unused))
 #define PY_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-#define PY_LIKELY(x)   __builtin_expect(!!(x), 1)
-#define PY_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define PY_LIKELY(x)     __builtin_expect(!!(x), 1)
+#define PY_UNLIKELY(x)   __builtin_expect(!!(x), 0)
 
 // A growable byte buffer on the GC heap (or over caller storage when [fixed]). Adding to a full
 // fixed vstr drops the bytes and sets [overflowed], so callers can report it rather than truncate.
@@ -59,7 +59,8 @@ typedef struct py_print {
 extern const py_print_t py_plat_print;
 // A print sink that appends to the vstr in [data].
 void py_print_vstr_strn(void *data, const char *str, size_t len);
-#define PY_PRINT_TO_VSTR(vstr_ptr) {(vstr_ptr), py_print_vstr_strn}
+#define PY_PRINT_TO_VSTR(vstr_ptr)                                                                 \
+    { (vstr_ptr), py_print_vstr_strn }
 
 void py_print_str(const py_print_t *print, const char *str);
 void py_print_strn(const py_print_t *print, const char *str, size_t len);

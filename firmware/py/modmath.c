@@ -8,8 +8,8 @@
 
 #include "builtin.h"
 #include "gc.h"
-#include "objint.h"
 #include "objects.h"
+#include "objint.h"
 #include "runtime.h"
 
 #if PY_FEATURE_FLOAT
@@ -294,7 +294,7 @@ static py_obj_t math_ldexp(py_obj_t x_in, py_obj_t i_in) {
     intptr_t e;
     if (py_int_is_big(i)) {
         e = py_obj_is_true(py_binary_op(PY_BINARY_OP_LESS, i, PY_OBJ_NEW_SMALL_INT(0))) ? -100000
-                                                                                       : 100000;
+                                                                                        : 100000;
     } else {
         e = py_int_truncate(i);
         e = e > 100000 ? 100000 : e < -100000 ? -100000 : e;
@@ -336,7 +336,8 @@ static py_obj_t math_hypot(size_t n_args, const py_obj_t *args) {
 }
 static PY_DEFINE_CONST_FUN_OBJ_VAR(math_hypot_obj, 0, math_hypot);
 
-// ---- Predicates ----------------------------------------------------------------------------------
+// ---- Predicates
+// ----------------------------------------------------------------------------------
 
 static py_obj_t math_isfinite(py_obj_t x) {
     return PY_OBJ_NEW_BOOL(py_obj_is_int(x) || isfinite(py_obj_get_float(x)));
@@ -541,7 +542,8 @@ static py_obj_t math_isqrt(py_obj_t n_in) {
     py_obj_t x = py_binary_op(PY_BINARY_OP_LSHIFT, PY_OBJ_NEW_SMALL_INT(1),
                               py_obj_new_int_from_uint((bits + 1) / 2));
     for (;;) {
-        py_obj_t y = py_binary_op(PY_BINARY_OP_ADD, x, py_binary_op(PY_BINARY_OP_FLOOR_DIVIDE, n, x));
+        py_obj_t y =
+            py_binary_op(PY_BINARY_OP_ADD, x, py_binary_op(PY_BINARY_OP_FLOOR_DIVIDE, n, x));
         y = py_binary_op(PY_BINARY_OP_RSHIFT, y, PY_OBJ_NEW_SMALL_INT(1));
         if (!py_obj_is_true(py_binary_op(PY_BINARY_OP_LESS, y, x))) {
             return x;
@@ -616,7 +618,8 @@ static py_obj_t math_prod(size_t n_args, const py_obj_t *args, py_map_t *kw_args
 }
 static PY_DEFINE_CONST_FUN_OBJ_KW(math_prod_obj, 0, math_prod);
 
-// ---- The module ----------------------------------------------------------------------------------
+// ---- The module
+// ----------------------------------------------------------------------------------
 
 static const py_obj_float_t math_e_obj = {{&py_type_float}, M_E};
 static const py_obj_float_t math_pi_obj = {{&py_type_float}, M_PI};

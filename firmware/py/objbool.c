@@ -2,8 +2,8 @@
 // objbool.c: the bool type, int's subclass with the two immediates True and False.
 
 #include "map.h"
-#include "objint.h"
 #include "objects.h"
+#include "objint.h"
 #include "runtime.h"
 
 static void bool_print(const py_print_t *print, py_obj_t self, py_print_kind_t kind) {
@@ -33,14 +33,18 @@ static py_obj_t bool_binary_op(py_binary_op_t op, py_obj_t lhs, py_obj_t rhs) {
         switch (op) {
             case PY_BINARY_OP_AND:
             case PY_BINARY_OP_INPLACE_AND:
-            case PY_BINARY_OP_REVERSE_AND: return PY_OBJ_NEW_BOOL(a && b);
+            case PY_BINARY_OP_REVERSE_AND:
+                return PY_OBJ_NEW_BOOL(a && b);
             case PY_BINARY_OP_OR:
             case PY_BINARY_OP_INPLACE_OR:
-            case PY_BINARY_OP_REVERSE_OR: return PY_OBJ_NEW_BOOL(a || b);
+            case PY_BINARY_OP_REVERSE_OR:
+                return PY_OBJ_NEW_BOOL(a || b);
             case PY_BINARY_OP_XOR:
             case PY_BINARY_OP_INPLACE_XOR:
-            case PY_BINARY_OP_REVERSE_XOR: return PY_OBJ_NEW_BOOL(a != b);
-            default: break;
+            case PY_BINARY_OP_REVERSE_XOR:
+                return PY_OBJ_NEW_BOOL(a != b);
+            default:
+                break;
         }
     }
     return py_int_binary_op(op, lhs, rhs);

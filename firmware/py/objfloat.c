@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "gc.h"
-#include "objint.h"
 #include "objects.h"
+#include "objint.h"
 #include "objtype.h"
 #include "runtime.h"
 
@@ -241,9 +241,12 @@ static py_float_t float_pow(py_float_t a, py_float_t b) {
 py_obj_t py_float_binary_op_values(py_binary_op_t op, py_float_t a, py_float_t b) {
     py_float_t q, m;
     switch (op) {
-        case PY_BINARY_OP_ADD: return py_obj_new_float(a + b);
-        case PY_BINARY_OP_SUBTRACT: return py_obj_new_float(a - b);
-        case PY_BINARY_OP_MULTIPLY: return py_obj_new_float(a * b);
+        case PY_BINARY_OP_ADD:
+            return py_obj_new_float(a + b);
+        case PY_BINARY_OP_SUBTRACT:
+            return py_obj_new_float(a - b);
+        case PY_BINARY_OP_MULTIPLY:
+            return py_obj_new_float(a * b);
         case PY_BINARY_OP_TRUE_DIVIDE:
             if (b == 0.0) {
                 py_raise_zero_division();
@@ -260,7 +263,8 @@ py_obj_t py_float_binary_op_values(py_binary_op_t op, py_float_t a, py_float_t b
             py_obj_t items[2] = {py_obj_new_float(q), py_obj_new_float(m)};
             return py_obj_new_tuple(2, items);
         }
-        case PY_BINARY_OP_POWER: return py_obj_new_float(float_pow(a, b));
+        case PY_BINARY_OP_POWER:
+            return py_obj_new_float(float_pow(a, b));
         case PY_BINARY_OP_LESS:
         case PY_BINARY_OP_MORE:
         case PY_BINARY_OP_EQUAL:
@@ -268,7 +272,8 @@ py_obj_t py_float_binary_op_values(py_binary_op_t op, py_float_t a, py_float_t b
         case PY_BINARY_OP_MORE_EQUAL:
         case PY_BINARY_OP_NOT_EQUAL:
             return py_cmp_result(op, a < b ? -1 : a > b ? 1 : a == b ? 0 : 2);
-        default: return PY_OBJ_NULL;
+        default:
+            return PY_OBJ_NULL;
     }
 }
 
@@ -416,14 +421,21 @@ static void float_print(const py_print_t *print, py_obj_t self, py_print_kind_t 
 static py_obj_t float_unary_op(py_unary_op_t op, py_obj_t self) {
     py_float_t f = py_obj_float_get(self);
     switch (op) {
-        case PY_UNARY_OP_BOOL: return PY_OBJ_NEW_BOOL(f != 0.0);
-        case PY_UNARY_OP_HASH: return PY_OBJ_NEW_SMALL_INT(py_float_hash(f));
+        case PY_UNARY_OP_BOOL:
+            return PY_OBJ_NEW_BOOL(f != 0.0);
+        case PY_UNARY_OP_HASH:
+            return PY_OBJ_NEW_SMALL_INT(py_float_hash(f));
         case PY_UNARY_OP_POSITIVE:
-        case PY_UNARY_OP_FLOAT: return self;
-        case PY_UNARY_OP_NEGATIVE: return py_obj_new_float(-f);
-        case PY_UNARY_OP_ABS: return py_obj_new_float(fabs(f));
-        case PY_UNARY_OP_INT: return py_obj_new_int_from_float(f);
-        default: return PY_OBJ_NULL;
+        case PY_UNARY_OP_FLOAT:
+            return self;
+        case PY_UNARY_OP_NEGATIVE:
+            return py_obj_new_float(-f);
+        case PY_UNARY_OP_ABS:
+            return py_obj_new_float(fabs(f));
+        case PY_UNARY_OP_INT:
+            return py_obj_new_int_from_float(f);
+        default:
+            return PY_OBJ_NULL;
     }
 }
 

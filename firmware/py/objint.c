@@ -5,11 +5,12 @@
 // (objint_big.c does the arithmetic on those). Results are always normalised: a value that fits a
 // small int is never boxed.
 
+#include "objint.h"
+
 #include <math.h>
 #include <string.h>
 
 #include "gc.h"
-#include "objint.h"
 #include "objects.h"
 #include "objtype.h"
 #include "runtime.h"
@@ -350,8 +351,8 @@ intptr_t py_obj_get_int_truncated(py_const_obj_t o) {
 
 // Writes the digits of [v] in [base] ending just before [end]; returns the start.
 static char *format_small(char *end, intptr_t v, unsigned base, bool upper) {
-    const char *alpha = upper ? "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                              : "0123456789abcdefghijklmnopqrstuvwxyz";
+    const char *alpha =
+        upper ? "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ" : "0123456789abcdefghijklmnopqrstuvwxyz";
     uintptr_t mag = v < 0 ? (uintptr_t)0 - (uintptr_t)v : (uintptr_t)v;
     char *p = end;
     do {
@@ -405,13 +406,26 @@ PY_NORETURN void py_raise_zero_division(void) {
 py_obj_t py_cmp_result(py_binary_op_t op, int c) {
     bool r;
     switch (op) {
-        case PY_BINARY_OP_LESS: r = c < 0; break;
-        case PY_BINARY_OP_MORE: r = c > 0 && c != 2; break;
-        case PY_BINARY_OP_EQUAL: r = c == 0; break;
-        case PY_BINARY_OP_LESS_EQUAL: r = c <= 0; break;
-        case PY_BINARY_OP_MORE_EQUAL: r = c >= 0 && c != 2; break;
-        case PY_BINARY_OP_NOT_EQUAL: r = c != 0; break;
-        default: return PY_OBJ_NULL;
+        case PY_BINARY_OP_LESS:
+            r = c < 0;
+            break;
+        case PY_BINARY_OP_MORE:
+            r = c > 0 && c != 2;
+            break;
+        case PY_BINARY_OP_EQUAL:
+            r = c == 0;
+            break;
+        case PY_BINARY_OP_LESS_EQUAL:
+            r = c <= 0;
+            break;
+        case PY_BINARY_OP_MORE_EQUAL:
+            r = c >= 0 && c != 2;
+            break;
+        case PY_BINARY_OP_NOT_EQUAL:
+            r = c != 0;
+            break;
+        default:
+            return PY_OBJ_NULL;
     }
     return PY_OBJ_NEW_BOOL(r);
 }
@@ -427,40 +441,57 @@ py_obj_t py_int_unary_op(py_unary_op_t op, py_obj_t self) {
         py_mpz_t r;
         py_mpz_init_zero(&r);
         switch (op) {
-            case PY_UNARY_OP_BOOL: return py_const_true; // normalised: never zero
-            case PY_UNARY_OP_HASH: return PY_OBJ_NEW_SMALL_INT((intptr_t)py_mpz_hash(a));
+            case PY_UNARY_OP_BOOL:
+                return py_const_true; // normalised: never zero
+            case PY_UNARY_OP_HASH:
+                return PY_OBJ_NEW_SMALL_INT((intptr_t)py_mpz_hash(a));
             case PY_UNARY_OP_POSITIVE:
             case PY_UNARY_OP_INT:
-            case PY_UNARY_OP_INDEX: return self;
-            case PY_UNARY_OP_NEGATIVE: py_mpz_neg(&r, a); break;
+            case PY_UNARY_OP_INDEX:
+                return self;
+            case PY_UNARY_OP_NEGATIVE:
+                py_mpz_neg(&r, a);
+                break;
             case PY_UNARY_OP_ABS:
                 if (!a->neg) {
                     return self;
                 }
                 py_mpz_abs(&r, a);
                 break;
-            case PY_UNARY_OP_INVERT: py_mpz_invert(&r, a); break;
+            case PY_UNARY_OP_INVERT:
+                py_mpz_invert(&r, a);
+                break;
 #if PY_FEATURE_FLOAT
-            case PY_UNARY_OP_FLOAT: return py_obj_new_float(py_int_as_float(self));
+            case PY_UNARY_OP_FLOAT:
+                return py_obj_new_float(py_int_as_float(self));
 #endif
-            default: return PY_OBJ_NULL;
+            default:
+                return PY_OBJ_NULL;
         }
         return py_int_from_mpz(&r);
     }
     intptr_t v = py_int_truncate(self);
     switch (op) {
-        case PY_UNARY_OP_BOOL: return PY_OBJ_NEW_BOOL(v != 0);
-        case PY_UNARY_OP_HASH: return PY_OBJ_NEW_SMALL_INT(small_hash(v));
+        case PY_UNARY_OP_BOOL:
+            return PY_OBJ_NEW_BOOL(v != 0);
+        case PY_UNARY_OP_HASH:
+            return PY_OBJ_NEW_SMALL_INT(small_hash(v));
         case PY_UNARY_OP_POSITIVE:
         case PY_UNARY_OP_INT:
-        case PY_UNARY_OP_INDEX: return PY_OBJ_NEW_SMALL_INT(v);
-        case PY_UNARY_OP_NEGATIVE: return py_obj_new_int(-v);
-        case PY_UNARY_OP_ABS: return py_obj_new_int(v < 0 ? -v : v);
-        case PY_UNARY_OP_INVERT: return PY_OBJ_NEW_SMALL_INT(~v);
+        case PY_UNARY_OP_INDEX:
+            return PY_OBJ_NEW_SMALL_INT(v);
+        case PY_UNARY_OP_NEGATIVE:
+            return py_obj_new_int(-v);
+        case PY_UNARY_OP_ABS:
+            return py_obj_new_int(v < 0 ? -v : v);
+        case PY_UNARY_OP_INVERT:
+            return PY_OBJ_NEW_SMALL_INT(~v);
 #if PY_FEATURE_FLOAT
-        case PY_UNARY_OP_FLOAT: return py_obj_new_float((py_float_t)v);
+        case PY_UNARY_OP_FLOAT:
+            return py_obj_new_float((py_float_t)v);
 #endif
-        default: return PY_OBJ_NULL;
+        default:
+            return PY_OBJ_NULL;
     }
 }
 
@@ -502,11 +533,16 @@ static bool small_exact_double(intptr_t v) {
 static py_obj_t small_binary_op(py_binary_op_t op, intptr_t a, intptr_t b) {
     intptr_t r;
     switch (op) {
-        case PY_BINARY_OP_OR: return PY_OBJ_NEW_SMALL_INT(a | b);
-        case PY_BINARY_OP_XOR: return PY_OBJ_NEW_SMALL_INT(a ^ b);
-        case PY_BINARY_OP_AND: return PY_OBJ_NEW_SMALL_INT(a & b);
-        case PY_BINARY_OP_ADD: return py_obj_new_int(a + b);
-        case PY_BINARY_OP_SUBTRACT: return py_obj_new_int(a - b);
+        case PY_BINARY_OP_OR:
+            return PY_OBJ_NEW_SMALL_INT(a | b);
+        case PY_BINARY_OP_XOR:
+            return PY_OBJ_NEW_SMALL_INT(a ^ b);
+        case PY_BINARY_OP_AND:
+            return PY_OBJ_NEW_SMALL_INT(a & b);
+        case PY_BINARY_OP_ADD:
+            return py_obj_new_int(a + b);
+        case PY_BINARY_OP_SUBTRACT:
+            return py_obj_new_int(a - b);
         case PY_BINARY_OP_MULTIPLY:
             if (__builtin_mul_overflow(a, b, &r)) {
                 return PY_OBJ_NULL;
@@ -573,13 +609,20 @@ static py_obj_t small_binary_op(py_binary_op_t op, intptr_t a, intptr_t b) {
 #endif
             }
             return small_pow(a, b);
-        case PY_BINARY_OP_LESS: return PY_OBJ_NEW_BOOL(a < b);
-        case PY_BINARY_OP_MORE: return PY_OBJ_NEW_BOOL(a > b);
-        case PY_BINARY_OP_EQUAL: return PY_OBJ_NEW_BOOL(a == b);
-        case PY_BINARY_OP_LESS_EQUAL: return PY_OBJ_NEW_BOOL(a <= b);
-        case PY_BINARY_OP_MORE_EQUAL: return PY_OBJ_NEW_BOOL(a >= b);
-        case PY_BINARY_OP_NOT_EQUAL: return PY_OBJ_NEW_BOOL(a != b);
-        default: return py_const_notimplemented;
+        case PY_BINARY_OP_LESS:
+            return PY_OBJ_NEW_BOOL(a < b);
+        case PY_BINARY_OP_MORE:
+            return PY_OBJ_NEW_BOOL(a > b);
+        case PY_BINARY_OP_EQUAL:
+            return PY_OBJ_NEW_BOOL(a == b);
+        case PY_BINARY_OP_LESS_EQUAL:
+            return PY_OBJ_NEW_BOOL(a <= b);
+        case PY_BINARY_OP_MORE_EQUAL:
+            return PY_OBJ_NEW_BOOL(a >= b);
+        case PY_BINARY_OP_NOT_EQUAL:
+            return PY_OBJ_NEW_BOOL(a != b);
+        default:
+            return py_const_notimplemented;
     }
 }
 
@@ -594,8 +637,8 @@ static py_obj_t int_float_op(py_binary_op_t op, py_obj_t lhs, py_obj_t rhs) {
 #endif
 
 py_obj_t py_int_binary_op(py_binary_op_t op, py_obj_t lhs, py_obj_t rhs) {
-    if (PY_LIKELY(PY_OBJ_IS_SMALL_INT(lhs) && PY_OBJ_IS_SMALL_INT(rhs)) &&
-        op >= PY_BINARY_OP_OR && op <= PY_BINARY_OP_POWER) {
+    if (PY_LIKELY(PY_OBJ_IS_SMALL_INT(lhs) && PY_OBJ_IS_SMALL_INT(rhs)) && op >= PY_BINARY_OP_OR &&
+        op <= PY_BINARY_OP_POWER) {
         py_obj_t r = small_binary_op(op, PY_OBJ_SMALL_INT_VALUE(lhs), PY_OBJ_SMALL_INT_VALUE(rhs));
         if (r != PY_OBJ_NULL && r != py_const_notimplemented) {
             return r;
@@ -696,7 +739,9 @@ static py_obj_t int_from_object(py_obj_t o) {
                 r = py_call_method_n_kw(0, 0, dest);
                 if (!py_obj_is_int(r)) {
                     py_raise_msg_varg(&py_type_TypeError, "__%s__ returned non-int (type %s)",
-                                      i == 0 ? "int" : i == 1 ? "index" : "trunc",
+                                      i == 0   ? "int"
+                                      : i == 1 ? "index"
+                                               : "trunc",
                                       py_obj_get_type_str(r));
                 }
             }
@@ -712,7 +757,8 @@ static py_obj_t int_from_object(py_obj_t o) {
         if (r == PY_OBJ_NULL) {
             py_raise_msg_varg(&py_type_TypeError,
                               "int() argument must be a string, a bytes-like object or a real "
-                              "number, not '%s'", py_obj_get_type_str(o));
+                              "number, not '%s'",
+                              py_obj_get_type_str(o));
         }
     }
     if (r == py_const_false || r == py_const_true) {
@@ -901,10 +947,17 @@ void py_int_attr(py_obj_t self, qstr attr, py_obj_t *dest) {
     }
     switch (attr) {
         case PY_QSTR_real:
-        case PY_QSTR_numerator: dest[0] = int_conjugate(self); break;
-        case PY_QSTR_imag: dest[0] = PY_OBJ_NEW_SMALL_INT(0); break;
-        case PY_QSTR_denominator: dest[0] = PY_OBJ_NEW_SMALL_INT(1); break;
-        default: break;
+        case PY_QSTR_numerator:
+            dest[0] = int_conjugate(self);
+            break;
+        case PY_QSTR_imag:
+            dest[0] = PY_OBJ_NEW_SMALL_INT(0);
+            break;
+        case PY_QSTR_denominator:
+            dest[0] = PY_OBJ_NEW_SMALL_INT(1);
+            break;
+        default:
+            break;
     }
 }
 

@@ -7,8 +7,8 @@
 
 #include "builtin.h"
 #include "gc.h"
-#include "objint.h"
 #include "objects.h"
+#include "objint.h"
 #include "runtime.h"
 
 static PY_NORETURN void raise_negative_shift(void) {
@@ -77,8 +77,8 @@ static py_obj_t big_divmod(py_binary_op_t op, const py_mpz_t *a, const py_mpz_t 
     py_mpz_t q, m;
     py_mpz_init_zero(&q);
     py_mpz_init_zero(&m);
-    py_mpz_divmod(op == PY_BINARY_OP_MODULO ? NULL : &q, op == PY_BINARY_OP_FLOOR_DIVIDE ? NULL : &m,
-                  a, b);
+    py_mpz_divmod(op == PY_BINARY_OP_MODULO ? NULL : &q,
+                  op == PY_BINARY_OP_FLOOR_DIVIDE ? NULL : &m, a, b);
     if (op == PY_BINARY_OP_FLOOR_DIVIDE) {
         return py_int_from_mpz(&q);
     }
@@ -107,22 +107,40 @@ py_obj_t py_int_big_binary_op(py_binary_op_t op, py_obj_t lhs, py_obj_t rhs) {
             int c = py_mpz_cmp(a, b);
             return py_cmp_result(op, c < 0 ? -1 : c > 0);
         }
-        case PY_BINARY_OP_OR: py_mpz_or(&r, a, b); break;
-        case PY_BINARY_OP_XOR: py_mpz_xor(&r, a, b); break;
-        case PY_BINARY_OP_AND: py_mpz_and(&r, a, b); break;
+        case PY_BINARY_OP_OR:
+            py_mpz_or(&r, a, b);
+            break;
+        case PY_BINARY_OP_XOR:
+            py_mpz_xor(&r, a, b);
+            break;
+        case PY_BINARY_OP_AND:
+            py_mpz_and(&r, a, b);
+            break;
         case PY_BINARY_OP_LSHIFT:
-        case PY_BINARY_OP_RSHIFT: big_shift(&r, op, a, rhs); break;
-        case PY_BINARY_OP_ADD: py_mpz_add(&r, a, b); break;
-        case PY_BINARY_OP_SUBTRACT: py_mpz_sub(&r, a, b); break;
-        case PY_BINARY_OP_MULTIPLY: py_mpz_mul(&r, a, b); break;
+        case PY_BINARY_OP_RSHIFT:
+            big_shift(&r, op, a, rhs);
+            break;
+        case PY_BINARY_OP_ADD:
+            py_mpz_add(&r, a, b);
+            break;
+        case PY_BINARY_OP_SUBTRACT:
+            py_mpz_sub(&r, a, b);
+            break;
+        case PY_BINARY_OP_MULTIPLY:
+            py_mpz_mul(&r, a, b);
+            break;
         case PY_BINARY_OP_FLOOR_DIVIDE:
         case PY_BINARY_OP_MODULO:
-        case PY_BINARY_OP_DIVMOD: return big_divmod(op, a, b);
+        case PY_BINARY_OP_DIVMOD:
+            return big_divmod(op, a, b);
 #if PY_FEATURE_FLOAT
-        case PY_BINARY_OP_TRUE_DIVIDE: return py_int_true_divide(lhs, rhs);
+        case PY_BINARY_OP_TRUE_DIVIDE:
+            return py_int_true_divide(lhs, rhs);
 #endif
-        case PY_BINARY_OP_POWER: return big_pow(lhs, rhs, a, b);
-        default: return PY_OBJ_NULL;
+        case PY_BINARY_OP_POWER:
+            return big_pow(lhs, rhs, a, b);
+        default:
+            return PY_OBJ_NULL;
     }
     return py_int_from_mpz(&r);
 }
@@ -369,15 +387,15 @@ static py_obj_t builtin_round(size_t n_args, const py_obj_t *args, py_map_t *kw_
     intptr_t ndigits = 0;
     if (nd != py_const_none) {
         if (!py_obj_is_int(nd)) {
-            py_raise_msg_varg(&py_type_TypeError,
-                              "'%s' object cannot be interpreted as an integer",
+            py_raise_msg_varg(&py_type_TypeError, "'%s' object cannot be interpreted as an integer",
                               py_obj_get_type_str(nd));
         }
         // Saturate: beyond a few hundred digits every float and int rounds the same.
         py_int_view_t v;
         const py_mpz_t *z = py_int_view(nd, &v);
-        ndigits = py_mpz_cmp_int(z, 100000) > 0 ? 100000 : py_mpz_cmp_int(z, -100000) < 0 ? -100000
-                                                          : py_int_truncate(nd);
+        ndigits = py_mpz_cmp_int(z, 100000) > 0    ? 100000
+                  : py_mpz_cmp_int(z, -100000) < 0 ? -100000
+                                                   : py_int_truncate(nd);
     }
     if (py_obj_is_int(x)) {
         return py_int_round(x, ndigits);
@@ -410,8 +428,7 @@ static py_obj_t format_prefixed(py_obj_t x, unsigned base, const char *prefix) {
     if (!py_obj_is_int(x)) {
         py_obj_t r = py_int_from_index(x);
         if (r == PY_OBJ_NULL) {
-            py_raise_msg_varg(&py_type_TypeError,
-                              "'%s' object cannot be interpreted as an integer",
+            py_raise_msg_varg(&py_type_TypeError, "'%s' object cannot be interpreted as an integer",
                               py_obj_get_type_str(x));
         }
         x = r;

@@ -33,6 +33,13 @@
 #define PY_MAX_BLOCK_DEPTH (32)
 #endif
 
+// A collection also runs, before the heap is full, once this many bytes (or twice the live data
+// after the last collection, if more) were allocated since the last one. It keeps a big heap's
+// working set small enough for the CPU caches; heaps smaller than this are unaffected.
+#ifndef PY_GC_SOFT_LIMIT_MIN
+#define PY_GC_SOFT_LIMIT_MIN (256 * 1024)
+#endif
+
 // Entries in the type attribute lookup cache (a power of two, at least 2; each is 5 words on a
 // 32-bit chip, 4 on a 64-bit host).
 #ifndef PY_TYPE_CACHE_SIZE

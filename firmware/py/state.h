@@ -51,6 +51,9 @@ typedef struct py_state {
     size_t gc_peak_blocks;
     size_t gc_peak_live_blocks; // most blocks still in use after a collection
     size_t gc_n_collect;
+    size_t gc_high_block;      // no block at or above this one is in use
+    size_t gc_alloc_since;     // blocks allocated since the last collection
+    size_t gc_soft_limit;      // collect early once gc_alloc_since reaches this
     int gc_lock_depth;
     bool gc_auto;
     bool gc_collecting;

@@ -20,10 +20,11 @@
 #define PROMPT_MAX_INPUT (64 * 1024)
 
 static void usage(void) {
-    fprintf(stderr, "usage: replhub-python [-X heapsize=N[k|m]] [-X showheap] [-c CODE | FILE [ARG...]]\n"
-                    "Runs Python code with replhub's interpreter; with no FILE, a prompt.\n"
-                    "  -X heapsize=N  GC heap size in bytes (suffix k or m)\n"
-                    "  -X showheap    print the peak GC heap use to stderr at exit\n");
+    fprintf(stderr,
+            "usage: replhub-python [-X heapsize=N[k|m]] [-X showheap] [-c CODE | FILE [ARG...]]\n"
+            "Runs Python code with replhub's interpreter; with no FILE, a prompt.\n"
+            "  -X heapsize=N  GC heap size in bytes (suffix k or m)\n"
+            "  -X showheap    print the peak GC heap use to stderr at exit\n");
 }
 
 static void on_sigint(int sig) {
@@ -35,7 +36,8 @@ static void on_sigint(int sig) {
 static int run_top_level(const char *src, size_t len, qstr source_name, py_compile_mode_t mode) {
     py_nlr_buf_t nlr;
     if (py_nlr_push(&nlr) == 0) {
-        py_exec_str(src, len, source_name, mode, py_state.roots.dict_main, py_state.roots.dict_main);
+        py_exec_str(src, len, source_name, mode, py_state.roots.dict_main,
+                    py_state.roots.dict_main);
         py_nlr_pop();
         return 0;
     }
@@ -144,8 +146,8 @@ int main(int argc, char **argv) {
             return EXIT_USAGE;
         }
         hal_host_set_argv(argc - i - 1, argv + i + 1, "-c");
-        status = run_top_level(argv[i + 1], strlen(argv[i + 1]), PY_QSTR_lt_string_gt,
-                               PY_COMPILE_FILE);
+        status =
+            run_top_level(argv[i + 1], strlen(argv[i + 1]), PY_QSTR_lt_string_gt, PY_COMPILE_FILE);
     } else if (i < argc) {
         hal_host_set_argv(argc - i, argv + i, NULL);
         status = run_file(argv[i]);

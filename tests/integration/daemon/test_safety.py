@@ -37,10 +37,10 @@ def test_cross_origin_upgrade_is_refused(daemon, pty_board):
         async with websockets.connect(url, origin=origin) as ws:
             return await ws.recv()
 
-    with pytest.raises(websockets.exceptions.InvalidStatusCode) as e:
+    with pytest.raises(websockets.InvalidStatusCode) as e:
         asyncio.run(connect("http://evil.example"))
     assert e.value.status_code == 403
-    with pytest.raises(websockets.exceptions.InvalidStatusCode):
+    with pytest.raises(websockets.InvalidStatusCode):
         asyncio.run(connect("http://127.0.0.1:1"))  # same host, other port: another origin
     assert "hello" in asyncio.run(connect("http://127.0.0.1:%d" % d.port))
     # DNS rebinding: Origin and Host agree, but the name is not loopback.

@@ -61,6 +61,7 @@ class WS:
         self.sock.settimeout(timeout)
         self.sock.connect(("127.0.0.1", port))
         self.buf = b""
+        self.term = b""
         self.sock.sendall(handshake_request(path, host or "127.0.0.1:%d" % port, origin))
         head = self._read_until(b"\r\n\r\n")
         self.status = int(head.split(b" ", 2)[1])
@@ -121,18 +122,20 @@ class WS:
                 return json.loads(payload)
 
     def read_bytes_until(self, ending, timeout=10, events=None):
-        """Terminal bytes up to and including [ending]; text events go to [events]."""
+        """Terminal bytes up to and including [ending] (later bytes wait for the next call);
+        text events met on the way go to [events]."""
         deadline = time.monotonic() + timeout
-        got = b""
-        while ending not in got:
+        while ending not in self.term:
             if time.monotonic() > deadline:
-                raise TimeoutError("waiting for %r; got %r" % (ending, got[-300:]))
+                raise TimeoutError("waiting for %r; got %r" % (ending, self.term[-300:]))
             op, payload = self.recv()
             if op == OP_BINARY:
-                got += payload
+                self.term += payload
             elif events is not None:
                 events.append(json.loads(payload))
-        return got
+        i = self.term.index(ending) + len(ending)
+        out, self.term = self.term[:i], self.term[i:]
+        return out
 
     def send(self, opcode, payload, fin=True, mask=True):
         self.sock.sendall(frame(opcode, payload, fin, mask))

@@ -5,12 +5,12 @@
 // Runs on 64-bit and, built with -m32 (REPLHUB_M32), on 32-bit: expectations are derived from
 // PY_SMALL_INT_MIN/MAX rather than written for one width.
 
+#include <limits.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <limits.h>
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -170,7 +170,8 @@ static void multiply_and_shift_overflow(void **state) {
 static void floor_division_signs(void **state) {
     (void)state;
     static const intptr_t cases[][4] = {
-        {7, 2, 3, 1}, {-7, 2, -4, 1}, {7, -2, -4, -1}, {-7, -2, 3, -1}, {6, 3, 2, 0}, {-6, 3, -2, 0},
+        {7, 2, 3, 1},    {-7, 2, -4, 1}, {7, -2, -4, -1},
+        {-7, -2, 3, -1}, {6, 3, 2, 0},   {-6, 3, -2, 0},
     };
     for (size_t i = 0; i < PY_ARRAY_SIZE(cases); i++) {
         py_obj_t a = PY_OBJ_NEW_SMALL_INT(cases[i][0]), b = PY_OBJ_NEW_SMALL_INT(cases[i][1]);
@@ -180,13 +181,14 @@ static void floor_division_signs(void **state) {
         py_obj_t shift = PY_OBJ_NEW_SMALL_INT(80);
         py_obj_t ab = op(PY_BINARY_OP_LSHIFT, a, shift), bb = op(PY_BINARY_OP_LSHIFT, b, shift);
         assert_ptr_equal(op(PY_BINARY_OP_FLOOR_DIVIDE, ab, bb), PY_OBJ_NEW_SMALL_INT(cases[i][2]));
-        assert_true(py_obj_equal(op(PY_BINARY_OP_MODULO, ab, bb),
-                                 op(PY_BINARY_OP_LSHIFT, PY_OBJ_NEW_SMALL_INT(cases[i][3]),
-                                    shift)));
+        assert_true(
+            py_obj_equal(op(PY_BINARY_OP_MODULO, ab, bb),
+                         op(PY_BINARY_OP_LSHIFT, PY_OBJ_NEW_SMALL_INT(cases[i][3]), shift)));
     }
 }
 
-// ---- Parsing -------------------------------------------------------------------------------------
+// ---- Parsing
+// -------------------------------------------------------------------------------------
 
 static void parse_literals(void **state) {
     (void)state;
@@ -220,8 +222,8 @@ static void int_text_in_bases(void **state) {
     py_obj_t v = PY_OBJ_NEW_SMALL_INT(-255);
     size_t len;
     assert_memory_equal(py_obj_str_get_data(py_obj_int_format_base(v, 16, false), &len), "-ff", 3);
-    assert_memory_equal(py_obj_str_get_data(py_obj_int_format_base(v, 2, false), &len),
-                        "-11111111", 9);
+    assert_memory_equal(py_obj_str_get_data(py_obj_int_format_base(v, 2, false), &len), "-11111111",
+                        9);
     py_obj_t big = parse("123456789abcdef0123456789abcdef", 16);
     const char *s = py_obj_str_get_data(py_obj_int_format_base(big, 16, true), &len);
     assert_int_equal(len, 31);
@@ -271,10 +273,12 @@ static void true_division(void **state) {
     py_obj_t p1000 = op(PY_BINARY_OP_LSHIFT, PY_OBJ_NEW_SMALL_INT(1), PY_OBJ_NEW_SMALL_INT(1000));
     py_obj_t p999 = op(PY_BINARY_OP_LSHIFT, PY_OBJ_NEW_SMALL_INT(1), PY_OBJ_NEW_SMALL_INT(999));
     assert_repr(op(PY_BINARY_OP_TRUE_DIVIDE, p1000, p999), "2.0");
-    assert_repr(op(PY_BINARY_OP_TRUE_DIVIDE, PY_OBJ_NEW_SMALL_INT(1), p1000), "9.332636185032189e-302");
+    assert_repr(op(PY_BINARY_OP_TRUE_DIVIDE, PY_OBJ_NEW_SMALL_INT(1), p1000),
+                "9.332636185032189e-302");
     assert_repr(op(PY_BINARY_OP_TRUE_DIVIDE, PY_OBJ_NEW_SMALL_INT(0), PY_OBJ_NEW_SMALL_INT(-5)),
                 "-0.0");
-    assert_repr(op(PY_BINARY_OP_TRUE_DIVIDE, PY_OBJ_NEW_SMALL_INT(7), PY_OBJ_NEW_SMALL_INT(2)), "3.5");
+    assert_repr(op(PY_BINARY_OP_TRUE_DIVIDE, PY_OBJ_NEW_SMALL_INT(7), PY_OBJ_NEW_SMALL_INT(2)),
+                "3.5");
 }
 
 static void float_repr(void **state) {
@@ -283,11 +287,22 @@ static void float_repr(void **state) {
         double f;
         const char *repr;
     } cases[] = {
-        {1.0, "1.0"}, {0.1, "0.1"}, {1e16, "1e+16"}, {1.5e-07, "1.5e-07"}, {-0.0, "-0.0"},
-        {123456789.0, "123456789.0"}, {0.0001, "0.0001"}, {1e-05, "1e-05"},
-        {1e15, "1000000000000000.0"}, {1.7976931348623157e308, "1.7976931348623157e+308"},
-        {5e-324, "5e-324"}, {0.30000000000000004, "0.30000000000000004"}, {2.5, "2.5"},
-        {1e22, "1e+22"}, {-1.25e-10, "-1.25e-10"}, {123.456, "123.456"},
+        {1.0, "1.0"},
+        {0.1, "0.1"},
+        {1e16, "1e+16"},
+        {1.5e-07, "1.5e-07"},
+        {-0.0, "-0.0"},
+        {123456789.0, "123456789.0"},
+        {0.0001, "0.0001"},
+        {1e-05, "1e-05"},
+        {1e15, "1000000000000000.0"},
+        {1.7976931348623157e308, "1.7976931348623157e+308"},
+        {5e-324, "5e-324"},
+        {0.30000000000000004, "0.30000000000000004"},
+        {2.5, "2.5"},
+        {1e22, "1e+22"},
+        {-1.25e-10, "-1.25e-10"},
+        {123.456, "123.456"},
     };
     for (size_t i = 0; i < PY_ARRAY_SIZE(cases); i++) {
         assert_repr(py_obj_new_float(cases[i].f), cases[i].repr);
@@ -312,13 +327,15 @@ static void float_parse_and_round(void **state) {
         const char *s;
         const char *repr;
     } ok[] = {
-        {"1_0.5", "10.5"}, {"1e5", "100000.0"}, {".5", "0.5"}, {"5.", "5.0"}, {"-Infinity", "-inf"},
-        {"nAn", "nan"}, {"+inf", "inf"}, {"1E-3", "0.001"}, {"1e500", "inf"},
+        {"1_0.5", "10.5"}, {"1e5", "100000.0"},   {".5", "0.5"},
+        {"5.", "5.0"},     {"-Infinity", "-inf"}, {"nAn", "nan"},
+        {"+inf", "inf"},   {"1E-3", "0.001"},     {"1e500", "inf"},
     };
     for (size_t i = 0; i < PY_ARRAY_SIZE(ok); i++) {
         assert_repr(py_obj_new_float_from_str(ok[i].s, strlen(ok[i].s)), ok[i].repr);
     }
-    static const char *const bad[] = {"", "1__0", "_1", "1_", "1._5", "1e", "0x10", "in", ".", "e5"};
+    static const char *const bad[] = {"",   "1__0", "_1", "1_", "1._5",
+                                      "1e", "0x10", "in", ".",  "e5"};
     for (size_t i = 0; i < PY_ARRAY_SIZE(bad); i++) {
         assert_ptr_equal(raised_by(do_float_str, bad[i]), &py_type_ValueError);
     }
