@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // api.c: encodes the API's JSON messages and decodes controls; checks Origin and Host headers.
 
+#include "api.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -8,10 +10,9 @@
 
 #include <jansson.h>
 
-#include "api.h"
 #include "err.h"
 
-#define API_ERR_CODE(id, code, status) code,
+#define API_ERR_CODE(id, code, status)   code,
 #define API_ERR_STATUS(id, code, status) status,
 static const char *const error_codes[] = {API_ERRORS(API_ERR_CODE)};
 static const int error_status[] = {API_ERRORS(API_ERR_STATUS)};
@@ -68,8 +69,8 @@ char *api_encode_board(const struct api_board *b) {
 }
 
 char *api_encode_hello(const struct api_board *b, size_t scrollback) {
-    return dump(json_pack("{s:s, s:o?, s:I}", "type", "hello", "board", board_json(b),
-                          "scrollback", (json_int_t)scrollback));
+    return dump(json_pack("{s:s, s:o?, s:I}", "type", "hello", "board", board_json(b), "scrollback",
+                          (json_int_t)scrollback));
 }
 
 char *api_encode_state(const char *id, const char *state, const char *reason) {
@@ -98,8 +99,8 @@ char *api_encode_error(enum api_error e, const char *message, bool ws) {
     const char *code = api_error_code(e);
     message = message != NULL ? message : "";
     if (ws) {
-        return dump(json_pack("{s:s, s:s, s:s}", "type", "error", "code", code, "message",
-                              message));
+        return dump(
+            json_pack("{s:s, s:s, s:s}", "type", "error", "code", code, "message", message));
     }
     return dump(json_pack("{s:{s:s, s:s}}", "error", "code", code, "message", message));
 }

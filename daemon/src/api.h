@@ -34,13 +34,13 @@ enum api_control { API_CTL_INTERRUPT, API_CTL_SOFT_RESET, API_CTL_HARD_RESET, AP
 // One board as the API shows it.
 struct api_board {
     const char *id;
-    const char *link;  // "serial" | "pty"
+    const char *link; // "serial" | "pty"
     const char *path;
     unsigned baud;
     const char *state; // "disconnected" | "connecting" | "repl" | "busy"
     unsigned viewers;
-    const char *usb;   // bridge name for a discovered USB board, else NULL
-    bool embedded;     // the simulated board replhubd started itself
+    const char *usb; // bridge name for a discovered USB board, else NULL
+    bool embedded;   // the simulated board replhubd started itself
 };
 
 // Each encoder returns a malloc'd NUL-terminated JSON text (free() it), or NULL when out of memory.
@@ -71,7 +71,13 @@ int api_decode_control(const char *text, size_t len, enum api_control *out, char
 
 // What a request path names: /api/v1/boards, /api/v1/boards/{id}, /api/v1/boards/{id}/term
 // (WebSocket), /api/v1/events (WebSocket). [id] receives the board id (at most [id_len]-1 bytes).
-enum api_route { API_ROUTE_NONE, API_ROUTE_BOARDS, API_ROUTE_BOARD, API_ROUTE_TERM, API_ROUTE_EVENTS };
+enum api_route {
+    API_ROUTE_NONE,
+    API_ROUTE_BOARDS,
+    API_ROUTE_BOARD,
+    API_ROUTE_TERM,
+    API_ROUTE_EVENTS
+};
 enum api_route api_route(const char *path, char *id, size_t id_len);
 
 // Is a WebSocket upgrade with this [origin] header (NULL: none, a non-browser client) allowed

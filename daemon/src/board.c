@@ -2,17 +2,18 @@
 // board.c: one board's link in the lws loop, its state machine, and fan-out of its output to
 // every viewer; reconnects with a timer when the link drops.
 
+#include "board.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-#include "board.h"
 #include "err.h"
 #include "hub.h"
 #include "log.h"
 #include "session.h"
 
-#define CTRL_C (0x03)
-#define CTRL_D (0x04)
+#define CTRL_C             (0x03)
+#define CTRL_D             (0x04)
 #define MACHINE_RESET_LINE "import machine; machine.reset()\r"
 
 static const char PROMPT[] = ">>> ";
@@ -225,8 +226,8 @@ static int on_link_writable(struct board *b) {
         return 0;
     }
     char err[ERR_LEN];
-    ssize_t n = link_write(lws_get_socket_fd(b->wsi), data, len < BOARD_READ_CHUNK ? len : BOARD_READ_CHUNK,
-                           err, sizeof(err));
+    ssize_t n = link_write(lws_get_socket_fd(b->wsi), data,
+                           len < BOARD_READ_CHUNK ? len : BOARD_READ_CHUNK, err, sizeof(err));
     if (n < 0) {
         log_notice(b->tag, "link lost while writing: %s", err);
         return -1;
@@ -357,8 +358,8 @@ static int reset_after_prompt(struct board *b, enum board_pending p, const char 
     b->pending = p;
     b->prompt_pos = 0;
     schedule(b, &b->sul_reset, on_reset_timer, BOARD_PROMPT_WAIT_MS);
-    broadcast_json(b, api_encode_reset(b->cfg.name, p == PENDING_SOFT_RESET ? "soft" : "hard",
-                                       method));
+    broadcast_json(
+        b, api_encode_reset(b->cfg.name, p == PENDING_SOFT_RESET ? "soft" : "hard", method));
     return 0;
 }
 

@@ -15,14 +15,14 @@
 #include "outq.h"
 #include "ring.h"
 
-#define BOARD_TX_MAX        (256u << 10) // bytes from viewers waiting for the link
-#define BOARD_TX_PAUSE      (64u << 10)  // above this, viewers' input is paused (flow control)
-#define BOARD_READ_CHUNK    (4096)       // bytes read from the link per wake-up
-#define BOARD_RETRY_MIN_MS  (200)        // reconnect backoff, doubling up to the max
-#define BOARD_RETRY_MAX_MS  (2000)
-#define BOARD_SETTLE_MS     (1000)       // a silent board counts as at the REPL after this
-#define BOARD_PROMPT_WAIT_MS (1000)      // how long a reset waits for a prompt after Ctrl-C
-#define BOARD_RTS_PULSE_MS  (100)        // EN held low for a hard reset (esptool's value)
+#define BOARD_TX_MAX         (256u << 10) // bytes from viewers waiting for the link
+#define BOARD_TX_PAUSE       (64u << 10)  // above this, viewers' input is paused (flow control)
+#define BOARD_READ_CHUNK     (4096)       // bytes read from the link per wake-up
+#define BOARD_RETRY_MIN_MS   (200)        // reconnect backoff, doubling up to the max
+#define BOARD_RETRY_MAX_MS   (2000)
+#define BOARD_SETTLE_MS      (1000) // a silent board counts as at the REPL after this
+#define BOARD_PROMPT_WAIT_MS (1000) // how long a reset waits for a prompt after Ctrl-C
+#define BOARD_RTS_PULSE_MS   (100)  // EN held low for a hard reset (esptool's value)
 
 struct hub;
 struct session;
@@ -51,7 +51,7 @@ struct board {
     bool retry_logged; // log a missing device once, not at every retry
     bool input_paused;
     enum board_pending pending;
-    unsigned prompt_pos;   // progress matching ">>> " across reads
+    unsigned prompt_pos; // progress matching ">>> " across reads
     uint64_t rx_bytes, tx_bytes;
 };
 

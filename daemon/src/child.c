@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // child.c: runs the embedded replhub-board with posix_spawn; reaped without blocking by polling.
 
+#include "child.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -12,7 +14,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "child.h"
 #include "config.h"
 #include "err.h"
 #include "log.h"
@@ -23,10 +24,10 @@ struct child {
     char binary[CONFIG_PATH_MAX];
     char link[CONFIG_PATH_MAX];
     char baud[16];
-    pid_t pid;             // 0 while not running
+    pid_t pid; // 0 while not running
     time_t started;
-    time_t restart_at;     // when a dead child may be started again
-    unsigned fast_exits;   // consecutive deaths soon after starting
+    time_t restart_at;   // when a dead child may be started again
+    unsigned fast_exits; // consecutive deaths soon after starting
 };
 
 static int spawn(struct child *c, char *err, size_t err_len) {

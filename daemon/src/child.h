@@ -6,8 +6,8 @@
 
 #include <stddef.h>
 
-#define CHILD_FAST_EXIT_S    (3)  // a child that dies sooner than this counts as failing
-#define CHILD_MAX_FAST_EXITS (5)  // then replhubd gives up on it
+#define CHILD_FAST_EXIT_S    (3) // a child that dies sooner than this counts as failing
+#define CHILD_MAX_FAST_EXITS (5) // then replhubd gives up on it
 #define CHILD_BACKOFF_MAX_S  (10)
 #define CHILD_STOP_WAIT_MS   (2000)
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // config.c: builds the one struct config: defaults <- JSON file (jansson) <- flags, then validates.
 
+#include "config.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -11,7 +13,6 @@
 
 #include <jansson.h>
 
-#include "config.h"
 #include "err.h"
 
 #ifndef REPLHUB_WEB_DIR
@@ -118,8 +119,7 @@ static int check_name(const char *name, char *err, size_t err_len) {
     }
     for (size_t i = 0; i < n; i++) {
         if (!is_name_char(name[i])) {
-            return fail(err, err_len, "board name '%s': only letters, digits, '-', '_', '.'",
-                        name);
+            return fail(err, err_len, "board name '%s': only letters, digits, '-', '_', '.'", name);
         }
     }
     return 0;
@@ -156,7 +156,7 @@ int config_parse_board(const char *spec, struct board_config *b, char *err, size
     }
     char *at = strrchr(b->path, '@');
     if (at != NULL && b->kind == LINK_SERIAL) {
-        unsigned long long baud;
+        unsigned long long baud = 0;
         if (parse_size(at + 1, BAUD_MIN, BAUD_MAX, &baud) < 0) {
             return fail(err, err_len, "board '%s': bad baud rate '%s'", spec, at + 1);
         }
@@ -194,8 +194,7 @@ static int json_uint(json_t *v, const char *key, unsigned long long min, unsigne
     return 0;
 }
 
-static int json_str(json_t *v, const char *key, char *dst, size_t size, char *err,
-                    size_t err_len) {
+static int json_str(json_t *v, const char *key, char *dst, size_t size, char *err, size_t err_len) {
     if (!json_is_string(v)) {
         return fail(err, err_len, "\"%s\" must be a string", key);
     }
@@ -219,7 +218,7 @@ static int merge_board(struct config *c, json_t *o, char *err, size_t err_len) {
         return fail(err, err_len, "each of \"boards\" must be an object");
     }
     json_object_foreach(o, key, v) {
-        unsigned long long n;
+        unsigned long long n = 0;
         int rc = 0;
         if (strcmp(key, "name") == 0) {
             rc = json_str(v, "name", b.name, sizeof(b.name), err, err_len);
@@ -252,7 +251,7 @@ static int merge_listen(struct config *c, json_t *o, char *err, size_t err_len) 
     const char *key;
     json_t *v;
     json_object_foreach(o, key, v) {
-        unsigned long long n;
+        unsigned long long n = 0;
         int rc;
         if (strcmp(key, "address") == 0) {
             rc = json_str(v, "address", c->listen_addr, sizeof(c->listen_addr), err, err_len);
@@ -273,7 +272,7 @@ static int merge_limits(struct config *c, json_t *o, char *err, size_t err_len) 
     const char *key;
     json_t *v;
     json_object_foreach(o, key, v) {
-        unsigned long long n;
+        unsigned long long n = 0;
         int rc = ERR_INVAL;
         if (strcmp(key, "viewers_per_board") == 0) {
             rc = json_uint(v, key, 1, VIEWERS_MAX, &n, err, err_len);
@@ -304,7 +303,7 @@ static int merge_embedded(struct config *c, json_t *o, char *err, size_t err_len
     const char *key;
     json_t *v;
     json_object_foreach(o, key, v) {
-        unsigned long long n;
+        unsigned long long n = 0;
         int rc;
         if (strcmp(key, "enabled") == 0) {
             rc = json_bool(v, key, &c->embedded, err, err_len);

@@ -10,7 +10,7 @@
 #include "log.h"
 
 #define CONFIG_MAX_BOARDS   (64)
-#define CONFIG_NAME_MAX     (48)   // board ids appear in URLs: [A-Za-z0-9_.-]
+#define CONFIG_NAME_MAX     (48) // board ids appear in URLs: [A-Za-z0-9_.-]
 #define CONFIG_PATH_MAX     (256)
 #define CONFIG_ADDR_MAX     (64)
 #define CONFIG_FILE_MAX     (1 << 20) // a config file larger than this is refused
@@ -38,10 +38,10 @@ struct board_config {
 
 struct config_limits {
     unsigned viewers_per_board;
-    unsigned connections;  // WebSocket sessions in all
-    size_t message_bytes;  // largest WebSocket message a browser may send
-    size_t viewer_queue;   // bytes queued for one viewer before it is cut off
-    size_t scrollback;     // bytes of recent output a late joiner gets
+    unsigned connections; // WebSocket sessions in all
+    size_t message_bytes; // largest WebSocket message a browser may send
+    size_t viewer_queue;  // bytes queued for one viewer before it is cut off
+    size_t scrollback;    // bytes of recent output a late joiner gets
 };
 
 struct config {

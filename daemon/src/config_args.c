@@ -23,8 +23,7 @@ static int fail(char *err, size_t err_len, const char *fmt, ...) {
 }
 
 static int parse_num(const char *flag, const char *text, unsigned long long min,
-                     unsigned long long max, unsigned long long *out, char *err,
-                     size_t err_len) {
+                     unsigned long long max, unsigned long long *out, char *err, size_t err_len) {
     char *end;
     errno = 0;
     unsigned long long v = text[0] >= '0' && text[0] <= '9' ? strtoull(text, &end, 10) : 0;
@@ -64,18 +63,32 @@ static int numeric_flag(struct config *c, const char *flag, const char *value, c
         if (strcmp(flag, ranges[i].flag) != 0) {
             continue;
         }
-        unsigned long long n;
+        unsigned long long n = 0;
         if (parse_num(flag, value, ranges[i].min, ranges[i].max, &n, err, err_len) < 0) {
             return ERR_INVAL;
         }
         switch (i) {
-            case 0: c->port = (int)n; break;
-            case 1: c->limits.viewers_per_board = (unsigned)n; break;
-            case 2: c->limits.connections = (unsigned)n; break;
-            case 3: c->limits.message_bytes = (size_t)n; break;
-            case 4: c->limits.viewer_queue = (size_t)n; break;
-            case 5: c->limits.scrollback = (size_t)n; break;
-            default: c->embedded_baud = (unsigned)n; break;
+            case 0:
+                c->port = (int)n;
+                break;
+            case 1:
+                c->limits.viewers_per_board = (unsigned)n;
+                break;
+            case 2:
+                c->limits.connections = (unsigned)n;
+                break;
+            case 3:
+                c->limits.message_bytes = (size_t)n;
+                break;
+            case 4:
+                c->limits.viewer_queue = (size_t)n;
+                break;
+            case 5:
+                c->limits.scrollback = (size_t)n;
+                break;
+            default:
+                c->embedded_baud = (unsigned)n;
+                break;
         }
         return 0;
     }
@@ -155,7 +168,8 @@ int config_validate(struct config *c, char *err, size_t err_len) {
                     c->listen_addr);
     }
     if (c->limits.viewer_queue < c->limits.scrollback + (16u << 10)) {
-        return fail(err, err_len, "the viewer queue (%zu) must exceed the scrollback (%zu) by 16 KiB",
+        return fail(err, err_len,
+                    "the viewer queue (%zu) must exceed the scrollback (%zu) by 16 KiB",
                     c->limits.viewer_queue, c->limits.scrollback);
     }
     if (c->state_dir[0] != '/') {
@@ -204,7 +218,8 @@ int config_build(struct config *c, int argc, char **argv, char *err, size_t err_
 }
 
 void config_usage(FILE *f, const struct config *d) {
-    fprintf(f,
+    fprintf(
+        f,
         "usage: replhubd [FLAGS]\n"
         "replhubd %s shares MicroPython boards' REPLs with browsers: open http://ADDRESS:PORT/.\n"
         "\n"
@@ -215,7 +230,8 @@ void config_usage(FILE *f, const struct config *d) {
         "  --listen ADDR          address to listen on (default %s; loopback only)\n"
         "  --port N               TCP port (default %d; 0 picks a free one, printed at start)\n"
         "  --board SPEC           add a board (repeatable):\n"
-        "                           [NAME=]serial:/dev/ttyUSB0[@BAUD]  USB serial (default %u baud)\n"
+        "                           [NAME=]serial:/dev/ttyUSB0[@BAUD]  USB serial (default %u "
+        "baud)\n"
         "                           [NAME=]pty:PATH                     a pseudo-terminal\n"
         "                         NAME is the board's id in URLs (default board<N>)\n"
         "  --no-discover          do not open recognised USB boards (VID:PID) by themselves\n"
@@ -234,12 +250,15 @@ void config_usage(FILE *f, const struct config *d) {
         "  --syslog               log to syslog instead of stderr\n"
         "  --version, -h/--help\n"
         "\n"
-        "JSON keys: {\"listen\": {\"address\", \"port\"}, \"boards\": [{\"name\", \"serial\"|\"pty\",\n"
-        "  \"baud\", \"modem_lines\": \"deassert\"|\"keep\"}], \"discover\", \"embedded\": {\"enabled\",\n"
+        "JSON keys: {\"listen\": {\"address\", \"port\"}, \"boards\": [{\"name\", "
+        "\"serial\"|\"pty\",\n"
+        "  \"baud\", \"modem_lines\": \"deassert\"|\"keep\"}], \"discover\", \"embedded\": "
+        "{\"enabled\",\n"
         "  \"binary\", \"baud\"}, \"state_dir\", \"web_dir\", \"limits\": {\"viewers_per_board\",\n"
         "  \"connections\", \"message_bytes\", \"viewer_queue_bytes\", \"scrollback_bytes\"},\n"
         "  \"log\": {\"level\", \"syslog\"}}\n"
-        "modem_lines: after opening a serial port replhubd releases DTR and RTS (\"deassert\", the\n"
+        "modem_lines: after opening a serial port replhubd releases DTR and RTS (\"deassert\", "
+        "the\n"
         "default: an ESP runs) or leaves them as the OS set them (\"keep\").\n"
         "The API is documented in daemon/API.md.\n",
         REPLHUB_VERSION, CONFIG_DEFAULT_FILE, d->listen_addr, d->port, CONFIG_DEFAULT_BAUD,

@@ -2,20 +2,21 @@
 // http.c: the lws context: static web app files, REST routes (JSON), WebSocket upgrades, and
 // the protocol adopted board links use; security headers on every response.
 
+#include "http.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "api.h"
 #include "board.h"
 #include "err.h"
-#include "http.h"
 #include "hub.h"
 #include "log.h"
 #include "session.h"
 
-#define HTTP_PATH_MAX   (256)
-#define WS_PING_S       (30) // idle WebSockets are pinged, and dropped when pings go unanswered
-#define WS_HANGUP_S     (60)
+#define HTTP_PATH_MAX (256)
+#define WS_PING_S     (30) // idle WebSockets are pinged, and dropped when pings go unanswered
+#define WS_HANGUP_S   (60)
 
 // One REST request (per-connection memory owned by lws).
 struct http_req {
@@ -44,8 +45,8 @@ static int respond(struct http_req *r, struct lws *wsi, int status, char *json) 
     uint8_t buf[LWS_PRE + HTTP_HEADERS_MAX], *start = buf + LWS_PRE, *p = start;
     uint8_t *end = buf + sizeof(buf) - 1;
     if (lws_add_http_common_headers(wsi, (unsigned)status, "application/json", len, &p, end) ||
-        lws_add_http_header_by_name(wsi, (const uint8_t *)"cache-control:",
-                                    (const uint8_t *)"no-store", 8, &p, end) ||
+        lws_add_http_header_by_name(
+            wsi, (const uint8_t *)"cache-control:", (const uint8_t *)"no-store", 8, &p, end) ||
         lws_finalize_write_http_header(wsi, start, &p, end)) {
         return -1;
     }
@@ -175,8 +176,8 @@ static void set_mounts(struct http_server *s, const struct config *cfg) {
     s->pvo_ws.options = &s->pvo_default;
 }
 
-int http_server_open(struct http_server *srv, const struct config *cfg, struct hub *hub,
-                     char *err, size_t err_len) {
+int http_server_open(struct http_server *srv, const struct config *cfg, struct hub *hub, char *err,
+                     size_t err_len) {
     memset(srv, 0, sizeof(*srv));
     set_headers(srv);
     set_mounts(srv, cfg);

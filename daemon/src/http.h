@@ -29,8 +29,8 @@ struct http_server {
 
 // Creates the context (its user pointer is [hub]) listening as [cfg] says. Returns 0, or ERR_IO
 // with the reason in [err] (port in use, bad address).
-int http_server_open(struct http_server *srv, const struct config *cfg, struct hub *hub,
-                     char *err, size_t err_len);
+int http_server_open(struct http_server *srv, const struct config *cfg, struct hub *hub, char *err,
+                     size_t err_len);
 
 // Destroys the context: closes every connection and adopted link.
 void http_server_close(struct http_server *srv);

@@ -2,6 +2,8 @@
 // hub.c: owns the boards: configured ones, USB boards discovered by VID:PID, and the embedded
 // simulated board; tells board-list watchers about changes.
 
+#include "hub.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -12,7 +14,6 @@
 #include "board.h"
 #include "child.h"
 #include "err.h"
-#include "hub.h"
 #include "log.h"
 #include "session.h"
 #include "usbid.h"
@@ -171,7 +172,8 @@ static void on_tick(lws_sorted_usec_list_t *sul) {
 static void start_embedded(struct hub *h) {
     const struct config *cfg = h->cfg;
     if (cfg->board_binary[0] == '\0' || access(cfg->board_binary, X_OK) < 0) {
-        log_notice("hub", "no board configured, and no simulated board to start (%s: %s); "
+        log_notice("hub",
+                   "no board configured, and no simulated board to start (%s: %s); "
                    "add one with --board serial:/dev/ttyUSB0 or plug in a USB board",
                    cfg->board_binary[0] ? cfg->board_binary : "replhub-board", strerror(errno));
         return;

@@ -35,7 +35,7 @@ ssize_t link_write(int fd, const void *buf, size_t len, char *err, size_t err_le
 
 // A USB serial port seen by link_scan (borrowed strings, valid during the callback).
 struct link_port {
-    const char *path;   // "/dev/ttyUSB0"
+    const char *path; // "/dev/ttyUSB0"
     uint16_t vid, pid;
     const char *serial; // USB serial number or NULL
     const char *description;

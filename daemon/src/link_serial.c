@@ -34,8 +34,8 @@ static speed_t speed_of(unsigned baud) {
         unsigned baud;
         speed_t speed;
     } speeds[] = {
-        {9600, B9600},     {19200, B19200},   {38400, B38400},     {57600, B57600},
-        {115200, B115200}, {230400, B230400}, {460800, B460800},   {921600, B921600},
+        {9600, B9600},       {19200, B19200},     {38400, B38400},     {57600, B57600},
+        {115200, B115200},   {230400, B230400},   {460800, B460800},   {921600, B921600},
         {1000000, B1000000}, {1500000, B1500000}, {2000000, B2000000},
     };
     for (size_t i = 0; i < sizeof(speeds) / sizeof(speeds[0]); i++) {
@@ -100,9 +100,8 @@ static enum sp_return configure(struct sp_port *port, const struct board_config 
         *what = "8N1";
     } else if ((r = sp_set_flowcontrol(port, SP_FLOWCONTROL_NONE)) != SP_OK) {
         *what = "flow control";
-    } else if (cfg->modem == MODEM_DEASSERT &&
-               ((r = sp_set_dtr(port, SP_DTR_OFF)) != SP_OK ||
-                (r = sp_set_rts(port, SP_RTS_OFF)) != SP_OK)) {
+    } else if (cfg->modem == MODEM_DEASSERT && ((r = sp_set_dtr(port, SP_DTR_OFF)) != SP_OK ||
+                                                (r = sp_set_rts(port, SP_RTS_OFF)) != SP_OK)) {
         *what = "DTR/RTS";
     }
     return r;
@@ -115,13 +114,14 @@ static int serial_open(const struct board_config *cfg, char *err, size_t err_len
         if (is_pty_slave(cfg->path)) {
             return pty_open(cfg, err, err_len); // ptys have no sysfs entry
         }
-        return access(cfg->path, F_OK) == 0 ? sp_fail(r, cfg->path, "lookup", err, err_len)
-                                            : fail(ERR_NOTFOUND, err, err_len,
-                                                   "%s: no such device", cfg->path);
+        return access(cfg->path, F_OK) == 0
+                   ? sp_fail(r, cfg->path, "lookup", err, err_len)
+                   : fail(ERR_NOTFOUND, err, err_len, "%s: no such device", cfg->path);
     }
     const char *what = "open";
     int fd = -1;
-    if ((r = sp_open(port, SP_MODE_READ_WRITE)) == SP_OK && (r = configure(port, cfg, &what)) == SP_OK &&
+    if ((r = sp_open(port, SP_MODE_READ_WRITE)) == SP_OK &&
+        (r = configure(port, cfg, &what)) == SP_OK &&
         (r = sp_get_port_handle(port, &fd)) == SP_OK) {
         // lws will own and close the fd: free the port struct without sp_close.
         fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);

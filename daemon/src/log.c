@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 // log.c: maps replhubd's log levels onto libwebsockets' logger, and names the error codes.
 
+#include "log.h"
+
 #include <libwebsockets.h>
 
 #include "err.h"
-#include "log.h"
 
 // Our notices use lws' USER bit, so lws' own chatty notices appear only at "info" and below.
 void log_setup(enum log_level level, bool use_syslog) {
@@ -25,10 +26,9 @@ void log_setup(enum log_level level, bool use_syslog) {
 }
 
 const char *err_name(int err) {
-    static const char *const names[] = {"OK",         "ERR_INVAL",  "ERR_NOMEM",
-                                        "ERR_IO",     "ERR_FULL",   "ERR_NOTFOUND",
-                                        "ERR_AGAIN",  "ERR_LIMIT",  "ERR_CLOSED",
-                                        "ERR_NOTSUP"};
+    static const char *const names[] = {"OK",         "ERR_INVAL",    "ERR_NOMEM", "ERR_IO",
+                                        "ERR_FULL",   "ERR_NOTFOUND", "ERR_AGAIN", "ERR_LIMIT",
+                                        "ERR_CLOSED", "ERR_NOTSUP"};
     if (err > 0) {
         return "OK";
     }

@@ -37,7 +37,8 @@ static void default_board_binary(struct config *c) {
     if (n > 0) {
         exe[n] = '\0';
         char *slash = strrchr(exe, '/');
-        if (slash != NULL && (size_t)(slash - exe) + sizeof("/replhub-board") <= sizeof(c->board_binary)) {
+        if (slash != NULL &&
+            (size_t)(slash - exe) + sizeof("/replhub-board") <= sizeof(c->board_binary)) {
             strcpy(slash, "/replhub-board");
             if (access(exe, X_OK) == 0 && strlen(exe) < sizeof(c->board_binary)) {
                 memcpy(c->board_binary, exe, strlen(exe) + 1);
@@ -67,7 +68,8 @@ int main(int argc, char **argv) {
         struct config defaults;
         config_defaults(&defaults);
         default_board_binary(&defaults);
-        rc == CONFIG_HELP ? config_usage(stdout, &defaults) : (void)printf("replhubd %s\n", REPLHUB_VERSION);
+        rc == CONFIG_HELP ? config_usage(stdout, &defaults)
+                          : (void)printf("replhubd %s\n", REPLHUB_VERSION);
         return 0;
     }
     if (rc < 0) {

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 // outq.c: a bounded message FIFO per writer; whoever overflows it is cut off by the caller.
 
+#include "outq.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
-#include "outq.h"
 
 #define HDR (5) // kind byte + 32-bit length
 

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 // ring.c: the scrollback ring; late joiners are sent its contents before live output.
 
+#include "ring.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
-#include "ring.h"
 
 int ring_init(struct ring *r, size_t cap) {
     memset(r, 0, sizeof(*r));

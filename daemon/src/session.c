@@ -2,6 +2,8 @@
 // session.c: browser WebSockets: a board's terminal (binary = bytes, text = JSON events and
 // controls) or the board-list events; bounded queues, written only when lws says writable.
 
+#include "session.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,7 +11,6 @@
 #include "err.h"
 #include "hub.h"
 #include "log.h"
-#include "session.h"
 
 #define SESSION_CUT_TIMEOUT_S (2) // a cut session that cannot take its close frame is dropped
 #define HEADER_MAX            (256)
@@ -78,6 +79,23 @@ static bool header(struct lws *wsi, enum lws_token_indexes t, char *out, size_t 
     return lws_hdr_total_length(wsi, t) > 0 && lws_hdr_copy(wsi, out, (int)len, t) > 0;
 }
 
+// Answers a refused upgrade with a 403 and the JSON error. lws_return_http_status would say
+// "HTTP/1.0" here (lws 4.1 learns the request's version only for plain HTTP requests), which
+// some clients reject as malformed; the handshake is lws' own write, made before any WRITEABLE.
+static void refuse_upgrade(struct lws *wsi) {
+    char *json =
+        api_encode_error(API_ERR_FORBIDDEN_ORIGIN, "cross-origin WebSocket refused", false);
+    uint8_t buf[LWS_PRE + HEADER_MAX * 2];
+    int n = snprintf((char *)buf + LWS_PRE, sizeof(buf) - LWS_PRE,
+                     "HTTP/1.1 403 Forbidden\r\ncontent-type: application/json\r\n"
+                     "content-length: %zu\r\nconnection: close\r\n\r\n%s",
+                     json != NULL ? strlen(json) : 0, json != NULL ? json : "");
+    free(json);
+    if (n > 0 && (size_t)n < sizeof(buf) - LWS_PRE) {
+        lws_write(wsi, buf + LWS_PRE, (size_t)n, LWS_WRITE_HTTP_HEADERS);
+    }
+}
+
 // Refuses upgrades from pages of other origins and Host names that are not loopback (DNS
 // rebinding). Returns non-zero to refuse.
 static int on_filter(struct lws *wsi) {
@@ -88,9 +106,9 @@ static int on_filter(struct lws *wsi) {
         api_origin_is_allowed(has_origin ? origin : NULL, host)) {
         return 0;
     }
-    log_warn("http", "refused WebSocket upgrade: origin '%s', host '%s'",
-             has_origin ? origin : "-", has_host ? host : "-");
-    lws_return_http_status(wsi, HTTP_STATUS_FORBIDDEN, NULL);
+    log_warn("http", "refused WebSocket upgrade: origin '%s', host '%s'", has_origin ? origin : "-",
+             has_host ? host : "-");
+    refuse_upgrade(wsi);
     return 1;
 }
 
@@ -157,7 +175,8 @@ static void on_control(struct session *s) {
     } else if (s->board == NULL) {
         session_send_json(s, api_encode_error(API_ERR_BAD_MESSAGE, "not a terminal", true));
     } else if (board_control(s->board, ctl) < 0) {
-        session_send_json(s, api_encode_error(API_ERR_BOARD_DISCONNECTED, s->board->cfg.name, true));
+        session_send_json(s,
+                          api_encode_error(API_ERR_BOARD_DISCONNECTED, s->board->cfg.name, true));
     }
 }
 
@@ -193,8 +212,8 @@ static int on_receive(struct session *s, struct lws *wsi, const uint8_t *in, siz
     } else {
         int r = board_input(s->board, in, len);
         if (r == ERR_CLOSED && lws_is_first_fragment(wsi)) {
-            session_send_json(s, api_encode_error(API_ERR_BOARD_DISCONNECTED, s->board->cfg.name,
-                                                  true));
+            session_send_json(
+                s, api_encode_error(API_ERR_BOARD_DISCONNECTED, s->board->cfg.name, true));
         } else if (r == ERR_FULL) {
             rc = close_now(s, API_ERR_MESSAGE_TOO_LARGE, "input faster than the board takes it");
         }

@@ -13,8 +13,8 @@
 #include "api.h"
 #include "outq.h"
 
-#define SESSION_TX_CHUNK (16u << 10) // largest binary frame sent to a browser
-#define SESSION_TAG_MAX  (80)
+#define SESSION_TX_CHUNK         (16u << 10) // largest binary frame sent to a browser
+#define SESSION_TAG_MAX          (80)
 #define SESSION_CLOSE_REASON_MAX (100) // a close frame's reason (<= 123 bytes)
 
 struct board;
@@ -31,7 +31,7 @@ struct session {
     enum session_kind kind;
     char tag[SESSION_TAG_MAX];
     struct outq q;
-    uint8_t *msg;     // a text message being assembled (at most the message limit)
+    uint8_t *msg; // a text message being assembled (at most the message limit)
     size_t msg_len;
     size_t msg_total; // bytes so far of the current message, binary ones included
     bool counted;     // holds one of the hub's connection slots

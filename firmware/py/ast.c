@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // ast.c: the arena the syntax tree and its scope records live in.
 
+#include <string.h>
+
 #include "ast.h"
 #include "gc.h"
 
@@ -49,4 +51,36 @@ void py_arena_free(py_arena_t *arena) {
         chunk = prev;
     }
     py_arena_init(arena);
+}
+
+py_arena_mark_t py_arena_mark(const py_arena_t *arena) {
+    py_arena_mark_t mark = {arena->head, NULL, arena->used, arena->size};
+    if (arena->head != NULL) {
+        mark.link = *(void **)arena->head;
+    }
+    return mark;
+}
+
+void py_arena_release(py_arena_t *arena, const py_arena_mark_t *mark) {
+    // Chunks started since the mark are newer than its head in the chain.
+    while (arena->head != mark->head) {
+        void **chunk = arena->head;
+        arena->head = chunk[0];
+        py_free(chunk);
+    }
+    if (mark->head == NULL) {
+        py_arena_init(arena);
+        return;
+    }
+    // Large blocks allocated since then were linked right behind the mark's head.
+    void **head = mark->head;
+    while (head[0] != mark->link) {
+        void **chunk = head[0];
+        head[0] = chunk[0];
+        py_free(chunk);
+    }
+    // Allocations hand out zeroed memory: clear what the released nodes used.
+    memset((byte *)head + mark->used, 0, mark->size - mark->used);
+    arena->used = mark->used;
+    arena->size = mark->size;
 }

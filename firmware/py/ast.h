@@ -66,6 +66,19 @@ void py_arena_free(py_arena_t *arena);
 
 #define py_arena_new(arena, type, n) ((type *)py_arena_alloc((arena), sizeof(type) * (n)))
 
+// A point in an arena's life, to free everything allocated after it (e.g. the tree of one
+// statement once it is compiled, see py_parse_iter_next).
+typedef struct py_arena_mark {
+    void *head;
+    void *link;
+    size_t used;
+    size_t size;
+} py_arena_mark_t;
+
+py_arena_mark_t py_arena_mark(const py_arena_t *arena);
+// Frees everything [arena] handed out since [mark] was taken; the memory before it stays.
+void py_arena_release(py_arena_t *arena, const py_arena_mark_t *mark);
+
 // ---- Node kinds ------------------------------------------------------------------------------
 
 struct py_scope; // symtable.h
@@ -221,9 +234,13 @@ typedef struct py_ast_comprehension {
 
 // ---- Statements ------------------------------------------------------------------------------
 
+// Most lines a node records; larger line numbers are stored as this.
+#define PY_AST_MAX_LINE ((1u << 23) - 1)
+
 struct py_ast_stmt {
-    uint8_t kind; // py_ast_stmt_kind_t
-    uint32_t line;
+    // One word on the chip: the kind and the line share it.
+    uint32_t kind : 8;  // py_ast_stmt_kind_t
+    uint32_t line : 24; // at most PY_AST_MAX_LINE
     union {
         struct { // FunctionDef, AsyncFunctionDef
             qstr name;
@@ -332,10 +349,11 @@ struct py_ast_stmt {
 // ---- Expressions -----------------------------------------------------------------------------
 
 struct py_ast_expr {
-    uint8_t kind; // py_ast_expr_kind_t
-    uint8_t ctx;  // py_ast_ctx_t, for the kinds that have one (else PY_AST_LOAD)
-    bool parenthesized; // written in parentheses (AnnAssign.simple, `(yield)` checks)
-    uint32_t line;
+    // One word on the chip: kind, context, flag and line share it.
+    uint32_t kind : 6;          // py_ast_expr_kind_t
+    uint32_t ctx : 2;           // py_ast_ctx_t, for the kinds that have one (else PY_AST_LOAD)
+    uint32_t parenthesized : 1; // written in parentheses (AnnAssign.simple)
+    uint32_t line : 23;         // at most PY_AST_MAX_LINE
     union {
         struct { // BoolOp: values[0] op values[1] op ... (n_values >= 2)
             uint8_t op; // py_ast_boolop_t

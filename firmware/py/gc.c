@@ -9,7 +9,10 @@
 // Blocks at or above gc_high_block are all free, so sweeping stops there. Besides running when
 // an allocation finds no room, a collection runs once gc_soft_limit blocks were allocated since
 // the last one (PY_GC_SOFT_LIMIT_MIN): on a big heap, memory is then reused while it is still in
-// the CPU caches instead of the whole heap being walked through between collections.
+// the CPU caches instead of the whole heap being walked through between collections. Big heaps
+// also hand out blocks in order from a long free run (the bump region), which is much cheaper
+// than searching the table for each allocation; small heaps keep first-fit, which fragments
+// less.
 
 #include <setjmp.h>
 #include <string.h>
@@ -21,6 +24,11 @@
 enum { AT_FREE = 0, AT_HEAD = 1, AT_TAIL = 2, AT_MARK = 3 };
 
 #define BLOCKS_PER_ATB     (4)
+// Bump regions are free runs of at least BUMP_RUN_MIN blocks, extended to at most BUMP_RUN_MAX.
+#define BUMP_RUN_MIN       (64)
+#define BUMP_RUN_MAX       (4096)
+// Heaps of fewer blocks than this allocate first-fit only.
+#define BUMP_HEAP_MIN      ((size_t)4 * PY_GC_SOFT_LIMIT_MIN / PY_GC_BLOCK_BYTES)
 #define MARK_STACK_DEPTH   (64)
 #define BLOCK_OF(p)        ((size_t)(((const byte *)(p) - py_state.gc_pool_start) / PY_GC_BLOCK_BYTES))
 #define BLOCK_ADDR(b)      (py_state.gc_pool_start + (b) * PY_GC_BLOCK_BYTES)
@@ -78,6 +86,8 @@ void py_gc_init(void *start, void *end) {
     py_state.gc_high_block = 0;
     py_state.gc_alloc_since = 0;
     py_state.gc_soft_limit = PY_GC_SOFT_LIMIT_MIN / PY_GC_BLOCK_BYTES;
+    py_state.gc_bump = py_state.gc_bump_end = 0;
+    py_state.gc_bump_none = false;
     py_state.gc_lock_depth = 0;
     py_state.gc_auto = true;
     py_state.gc_collecting = false;
@@ -240,6 +250,8 @@ static void sweep(void) {
     }
     py_state.gc_last_free_block = 0;
     py_state.gc_next_fit = 0;
+    py_state.gc_bump = py_state.gc_bump_end = 0;
+    py_state.gc_bump_none = false;
 }
 
 void py_gc_collect(void) {
@@ -297,21 +309,51 @@ static size_t scan_free_block(size_t from, size_t to) {
     return SIZE_MAX;
 }
 
-static size_t scan_free_run(size_t from, size_t to, size_t n) {
-    if (n == 1) {
-        return scan_free_block(from, to);
+// How many blocks from [b] on are free, counting up to [to] at most; eight bytes of the table
+// (32 free blocks) at a time where it can.
+static size_t free_run_len(size_t b, size_t to) {
+    size_t start = b;
+    while (b < to && b % BLOCKS_PER_ATB != 0) {
+        if (at_get(b) != AT_FREE) {
+            return b - start;
+        }
+        b++;
     }
-    size_t run = 0;
-    for (size_t b = from; b < to; b++) {
-        if (at_get(b) == AT_FREE) {
-            if (++run == n) {
-                return b + 1 - n;
-            }
-        } else {
-            run = 0;
+    const byte *atb = py_state.gc_alloc_table;
+    while (b + 8 * BLOCKS_PER_ATB <= to) {
+        uint64_t w;
+        memcpy(&w, atb + b / BLOCKS_PER_ATB, sizeof(w));
+        if (w != 0) {
+            break;
+        }
+        b += 8 * BLOCKS_PER_ATB;
+    }
+    while (b + BLOCKS_PER_ATB <= to && atb[b / BLOCKS_PER_ATB] == 0) {
+        b += BLOCKS_PER_ATB;
+    }
+    while (b < to && at_get(b) == AT_FREE) {
+        b++;
+    }
+    return b - start;
+}
+
+// The first block of the first run of [n] free blocks in [from, to), or SIZE_MAX.
+static size_t scan_free_run(size_t from, size_t to, size_t n) {
+    size_t b = from;
+    for (;;) {
+        b = scan_free_block(b, to);
+        if (b == SIZE_MAX || n == 1) {
+            return b;
+        }
+        size_t len = free_run_len(b, b + n < to ? b + n : to);
+        if (len >= n) {
+            return b;
+        }
+        b += len + 1; // the block after the run is in use (or b + len == to)
+        if (b >= to) {
+            return SIZE_MAX;
         }
     }
-    return SIZE_MAX;
 }
 
 // Single blocks are taken first-fit from the lowest free block; longer runs next-fit from where
@@ -333,6 +375,46 @@ static size_t find_free_run(size_t n) {
     return start;
 }
 
+// Makes the next free run of at least max([n], BUMP_RUN_MIN) blocks (next-fit from the end of
+// the last one) the bump region. Returns false, leaving it empty, when there is none.
+static bool bump_refill(size_t n) {
+    size_t want = n > BUMP_RUN_MIN ? n : BUMP_RUN_MIN;
+    size_t lo = py_state.gc_last_free_block, end = py_state.gc_n_blocks;
+    size_t from = py_state.gc_bump_end > lo ? py_state.gc_bump_end : lo;
+    py_state.gc_bump = py_state.gc_bump_end = 0;
+    if (py_state.gc_bump_none) {
+        return false;
+    }
+    size_t start = scan_free_run(from, end, want);
+    if (start == SIZE_MAX && from > lo) {
+        start = scan_free_run(lo, from + want - 1 < end ? from + want - 1 : end, want);
+    }
+    if (start == SIZE_MAX) {
+        py_state.gc_bump_none = true; // until the next collection frees some
+        return false;
+    }
+    size_t stop = start + want;
+    if (want < BUMP_RUN_MAX) {
+        stop += free_run_len(stop, start + BUMP_RUN_MAX < end ? start + BUMP_RUN_MAX : end);
+    }
+    py_state.gc_bump = start;
+    py_state.gc_bump_end = stop;
+    return true;
+}
+
+// The first of [n] free blocks to allocate, or SIZE_MAX.
+static inline size_t take_blocks(size_t n) {
+    if (py_state.gc_n_blocks < BUMP_HEAP_MIN) {
+        return find_free_run(n);
+    }
+    if (n > py_state.gc_bump_end - py_state.gc_bump && !bump_refill(n)) {
+        return find_free_run(n);
+    }
+    size_t start = py_state.gc_bump;
+    py_state.gc_bump = start + n;
+    return start;
+}
+
 static void note_used(size_t delta) {
     py_state.gc_alloc_since += delta;
     py_state.gc_used_blocks += delta;
@@ -341,30 +423,54 @@ static void note_used(size_t delta) {
     }
 }
 
+static inline bool may_collect(void) {
+    return py_state.gc_auto && py_state.gc_lock_depth == 0 && !py_state.gc_collecting;
+}
+
+// Zeroes [n] blocks at [p]; the usual small sizes as constant-size stores.
+static inline void zero_blocks(void *p, size_t n) {
+    switch (n) {
+        case 1:
+            memset(p, 0, PY_GC_BLOCK_BYTES);
+            break;
+        case 2:
+            memset(p, 0, 2 * PY_GC_BLOCK_BYTES);
+            break;
+        case 3:
+            memset(p, 0, 3 * PY_GC_BLOCK_BYTES);
+            break;
+        default:
+            memset(p, 0, n * PY_GC_BLOCK_BYTES);
+            break;
+    }
+}
+
 void *py_gc_alloc(size_t n_bytes, unsigned flags) {
-    if (n_bytes == 0) {
-        n_bytes = 1;
+    size_t n = n_bytes == 0 ? 1 : (n_bytes + PY_GC_BLOCK_BYTES - 1) / PY_GC_BLOCK_BYTES;
+    if (n > py_state.gc_n_blocks) {
+        return NULL; // also before py_gc_init, when there are no blocks
     }
-    if (py_state.gc_pool_start == NULL || n_bytes > (size_t)(py_state.gc_pool_end - py_state.gc_pool_start)) {
-        return NULL;
-    }
-    size_t n = (n_bytes + PY_GC_BLOCK_BYTES - 1) / PY_GC_BLOCK_BYTES;
-    bool may_collect = py_state.gc_auto && py_state.gc_lock_depth == 0 && !py_state.gc_collecting;
-    if (py_state.gc_alloc_since >= py_state.gc_soft_limit && may_collect) {
+    if (py_state.gc_alloc_since >= py_state.gc_soft_limit && may_collect()) {
         py_gc_collect();
     }
-    size_t start = find_free_run(n);
-    if (start == SIZE_MAX && may_collect) {
+    size_t start = take_blocks(n);
+    if (start == SIZE_MAX && may_collect()) {
         py_gc_collect();
-        start = find_free_run(n);
+        start = take_blocks(n);
     }
     if (start == SIZE_MAX) {
         return NULL;
     }
-    at_set(start, AT_HEAD);
-    set_noscan(start, (flags & PY_GC_NOSCAN) != 0);
+    // The blocks are free (both bits clear): setting bits is enough.
+    byte *atb = py_state.gc_alloc_table;
+    atb[start / BLOCKS_PER_ATB] |= (byte)(AT_HEAD << (2 * (start % BLOCKS_PER_ATB)));
     for (size_t b = start + 1; b < start + n; b++) {
-        at_set(b, AT_TAIL);
+        atb[b / BLOCKS_PER_ATB] |= (byte)(AT_TAIL << (2 * (b % BLOCKS_PER_ATB)));
+    }
+    if (flags & PY_GC_NOSCAN) {
+        set_noscan(start, true);
+    } else if (is_noscan(start)) {
+        set_noscan(start, false);
     }
     if (n == 1 || start == py_state.gc_last_free_block) {
         py_state.gc_last_free_block = start + n;
@@ -374,7 +480,7 @@ void *py_gc_alloc(size_t n_bytes, unsigned flags) {
     }
     note_used(n);
     void *p = BLOCK_ADDR(start);
-    memset(p, 0, n * PY_GC_BLOCK_BYTES);
+    zero_blocks(p, n);
     return p;
 }
 
@@ -443,6 +549,9 @@ void *py_gc_realloc(void *ptr, size_t n_bytes, bool allow_move) {
         free_after++;
     }
     if (free_after == want - have) {
+        if (head + want > py_state.gc_bump && head + have < py_state.gc_bump_end) {
+            py_state.gc_bump = py_state.gc_bump_end = 0; // the region loses blocks: drop it
+        }
         for (size_t b = head + have; b < head + want; b++) {
             at_set(b, AT_TAIL);
         }

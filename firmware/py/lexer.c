@@ -232,6 +232,8 @@ void py_lexer_decode_escapes(py_vstr_t *out, const char *src, size_t len, bool i
 
 // ---- Whitespace and indentation --------------------------------------------------------------
 
+static void lex_set_indent(py_lexer_t *lex, uint32_t col);
+
 // Skips blank and comment-only lines at the start of a line and measures the indentation of the
 // first real one; queues INDENT/DEDENT tokens.
 static void lex_line_start(py_lexer_t *lex) {
@@ -248,6 +250,10 @@ static void lex_line_start(py_lexer_t *lex) {
                 // the first backslash count if there are any, else those of the next line.
                 cont_col = cont_col != 0 ? cont_col : col;
                 next_char(lex);
+                if (lex->chr1 == PY_READER_EOF) {
+                    lex->tok_line = lex->line;
+                    py_lexer_raise(lex, &py_type_SyntaxError, "unexpected EOF while parsing");
+                }
             } else {
                 break;
             }
@@ -265,9 +271,13 @@ static void lex_line_start(py_lexer_t *lex) {
         next_char(lex);
     }
     lex->at_line_start = false;
-    if (CUR(lex) == PY_READER_EOF) {
-        return;
+    if (CUR(lex) != PY_READER_EOF) {
+        lex_set_indent(lex, col);
     }
+}
+
+// A logical line starts at column [col]: queues the INDENT or DEDENTs that takes.
+static void lex_set_indent(py_lexer_t *lex, uint32_t col) {
     if (lex->flags & PY_LEXER_FLAG_EVAL) {
         // eval() ignores leading whitespace: this line's indentation is the base level.
         lex->flags &= ~PY_LEXER_FLAG_EVAL;
@@ -328,7 +338,6 @@ static void skip_whitespace(py_lexer_t *lex) {
         } else {
             return;
         }
-        lex->tok_ws_before = true;
     }
 }
 
@@ -657,7 +666,6 @@ static void lex_end_of_input(py_lexer_t *lex) {
 void py_lexer_next(py_lexer_t *lex) {
     lex->vstr.len = 0;
     lex->tok_raw = false;
-    lex->tok_ws_before = false;
     lex->tok_line = lex->line;
     lex->tok_column = lex->column;
     if (lex_pending(lex)) {
@@ -666,8 +674,7 @@ void py_lexer_next(py_lexer_t *lex) {
     for (;;) {
         if (lex->at_line_start && lex->bracket_depth == 0 && !(lex->flags & PY_LEXER_FLAG_NESTED)) {
             lex_line_start(lex);
-            lex->tok_ws_before = true;
-            lex->tok_line = lex->line;
+                lex->tok_line = lex->line;
             if (lex_pending(lex)) {
                 return;
             }

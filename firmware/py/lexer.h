@@ -153,7 +153,6 @@ typedef struct py_lexer {
     // The current token.
     uint8_t tok_kind;   // py_token_kind_t
     bool tok_raw;       // PY_TOK_FSTRING: had an r prefix
-    bool tok_ws_before; // whitespace (or a line start) came before it
     uint32_t tok_line;
     uint32_t tok_column;
     py_vstr_t vstr;

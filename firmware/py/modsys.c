@@ -11,6 +11,7 @@
 #include "gc.h"
 #include "objtype.h"
 #include "port.h"
+#include "objint.h"
 #include "runtime.h"
 
 #ifndef PY_PORT_PLATFORM
@@ -142,6 +143,15 @@ static py_obj_t stream_readline(size_t n_args, const py_obj_t *args) {
     return stream_read_impl(args[0], max, true);
 }
 static PY_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(stream_readline_obj, 1, 2, stream_readline);
+
+// sys.maxsize is the largest Py_ssize_t, 2**(bits-1) - 1: one more bit than a small int holds,
+// so it is a big int kept in ROM (two digits: all ones, then all ones but the top bit).
+_Static_assert(2 * sizeof(py_mpz_dig_t) == sizeof(void *), "sys.maxsize assumes two digits a word");
+static const py_mpz_dig_t sys_maxsize_digits[2] = {(py_mpz_dig_t)-1, (py_mpz_dig_t)-1 >> 1};
+static const py_obj_int_t sys_maxsize_obj = {
+    .base = {&py_type_int},
+    .mpz = {.neg = 0, .len = 2, .alloc = 2, .dig = (py_mpz_dig_t *)sys_maxsize_digits},
+};
 
 static const py_map_elem_t stream_locals_table[] = {
     {PY_ROM_QSTR(PY_QSTR_write), PY_ROM_PTR(&stream_write_obj)},
@@ -284,7 +294,7 @@ static py_map_elem_t sys_globals_table[] = {
     {PY_ROM_QSTR(PY_QSTR_version), PY_ROM_QSTR(PY_QSTR_replhub_sys_version)},
     {PY_ROM_QSTR(PY_QSTR_version_info), PY_ROM_PTR(&version_info_tuple)},
     {PY_ROM_QSTR(PY_QSTR_implementation), PY_ROM_PTR(&sys_impl_obj)},
-    {PY_ROM_QSTR(PY_QSTR_maxsize), PY_ROM_INT(PY_SMALL_INT_MAX)},
+    {PY_ROM_QSTR(PY_QSTR_maxsize), PY_ROM_PTR(&sys_maxsize_obj)},
     {PY_ROM_QSTR(PY_QSTR_byteorder), PY_ROM_QSTR(PY_QSTR_little)},
     {PY_ROM_QSTR(PY_QSTR_print_exception), PY_ROM_PTR(&sys_print_exception_obj)},
     {PY_ROM_QSTR(PY_QSTR_exc_info), PY_ROM_PTR(&sys_exc_info_obj)},

@@ -172,8 +172,11 @@ void py_fun_bc_setup_frame(py_frame_t *f, const py_obj_fun_bc_t *fun, size_t n_a
 // ---- Calls -------------------------------------------------------------------------------------
 
 py_obj_t py_fun_bc_call(py_obj_t self_in, size_t n_args, size_t n_kw, const py_obj_t *args) {
-    py_stack_check();
-    if (py_state.pending_exception != PY_OBJ_NULL) {
+    char here; // py_stack_check, inline: every call passes here
+    if (PY_UNLIKELY((size_t)(py_state.stack_top - &here) > py_state.stack_limit)) {
+        py_raise_recursion_depth();
+    }
+    if (PY_UNLIKELY(py_state.pending_exception != PY_OBJ_NULL)) {
         py_handle_pending();
     }
     const py_obj_fun_bc_t *fun = PY_OBJ_TO_PTR(self_in);
@@ -182,10 +185,23 @@ py_obj_t py_fun_bc_call(py_obj_t self_in, size_t n_args, size_t n_kw, const py_o
         return py_obj_new_gen(fun, n_args, n_kw, args);
     }
     // The frame lives on the C stack, where the GC scans it: a call allocates nothing.
-    py_obj_t storage[py_frame_words(rc)];
+    py_obj_t storage[rc->frame_words];
     py_frame_t *f = (py_frame_t *)storage;
-    py_frame_init(f, rc, fun->globals);
-    py_fun_bc_setup_frame(f, fun, n_args, n_kw, args);
+    py_frame_init_header(f, rc, fun->globals);
+    if (n_kw == 0 && n_args == rc->n_pos && rc->n_kwonly == 0 && rc->n_cells == 0 &&
+        rc->n_free == 0 && !(rc->flags & (PY_CODE_FLAG_VARARGS | PY_CODE_FLAG_VARKEYWORDS))) {
+        // The common call: positional arguments exactly filling the parameters, no cells.
+        py_obj_t *slots = f->slots;
+        for (size_t i = 0; i < n_args; i++) {
+            slots[i] = args[i];
+        }
+        for (size_t i = n_args; i < rc->n_locals; i++) {
+            slots[i] = PY_OBJ_NULL;
+        }
+    } else {
+        memset(f->slots, 0, (rc->n_locals + rc->n_free) * sizeof(py_obj_t));
+        py_fun_bc_setup_frame(f, fun, n_args, n_kw, args);
+    }
     py_obj_t result;
     py_vm_execute(f, PY_OBJ_NULL, &result);
     return result;

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "bc.h"
 #include "gc.h"
 #include "objexcept.h"
 #include "objtype.h"
@@ -77,6 +78,16 @@ py_obj_t py_obj_id_hash(py_obj_t o) {
 // Calls [member] (found in self's class) as a method of [self].
 static py_obj_t call_member(py_obj_t self, py_obj_t member, size_t n_args, size_t n_kw,
                             const py_obj_t *args) {
+    size_t n = n_args + 2 * n_kw;
+    if (n < 8 && py_obj_is_type(member, &py_type_fun_bc)) {
+        // A Python method (the usual dunder): straight to its call with self prepended.
+        py_obj_t all[8];
+        all[0] = self;
+        for (size_t i = 0; i < n; i++) {
+            all[i + 1] = args[i];
+        }
+        return py_fun_bc_call(member, n_args + 1, n_kw, all);
+    }
     py_obj_t dest[2] = {PY_OBJ_NULL, PY_OBJ_NULL};
     py_convert_member_lookup(self, py_obj_get_type(self), member, dest);
     if (dest[1] != PY_OBJ_NULL) {
@@ -720,7 +731,7 @@ bool py_instance_load_fast(py_obj_t self, qstr attr, py_obj_t *dest) {
         attr == PY_QSTR___dict__) {
         return false;
     }
-    py_type_cache_entry_t *e = (py_type_cache_entry_t *)py_type_lookup_cached(&ht->type, attr);
+    py_type_cache_entry_t *e = py_type_lookup_cached(&ht->type, attr);
     if (e->flags & PY_TYPE_CACHE_DATA_DESC) {
         return false;
     }
@@ -749,7 +760,7 @@ bool py_instance_store_fast(py_obj_t self, qstr attr, py_obj_t value) {
     }
     // Nothing below looks types up or runs Python code (a collection runs no finalisers), so
     // the entry stays this lookup's.
-    py_type_cache_entry_t *e = (py_type_cache_entry_t *)py_type_lookup_cached(&ht->type, attr);
+    py_type_cache_entry_t *e = py_type_lookup_cached(&ht->type, attr);
     if (e->flags & PY_TYPE_CACHE_DATA_DESC) {
         return false;
     }
@@ -760,7 +771,15 @@ bool py_instance_store_fast(py_obj_t self, qstr attr, py_obj_t value) {
     py_map_t *map = &inst->dict->map;
     py_map_elem_t *elem = dict_find(map, key, &e->hint);
     if (elem == NULL) {
-        elem = py_map_lookup(map, key, PY_MAP_LOOKUP_ADD_IF_NOT_FOUND);
+        if (map->filled < map->alloc && map->index == NULL && map->all_keys_are_qstrs &&
+            !map->is_fixed) {
+            // dict_find searched it all: the new name goes at the end of the small table.
+            elem = &map->table[map->filled++];
+            map->used++;
+            elem->key = key;
+        } else {
+            elem = py_map_lookup(map, key, PY_MAP_LOOKUP_ADD_IF_NOT_FOUND);
+        }
         size_t pos = (size_t)(elem - map->table);
         e->hint = (uint8_t)(pos <= 0xff ? pos : 0);
         note_dict_size(self, map);

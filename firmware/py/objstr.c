@@ -16,6 +16,8 @@
 
 // Texts up to this many bytes are looked up among the qstrs before a new object is made.
 #define STR_QSTR_REUSE_MAX (10)
+// Bits in the filter of short qstrs' hashes that lets most texts skip that lookup.
+#define STR_QSTR_FILTER_BITS (4096)
 // Texts built in a vstr at least this long keep the vstr's buffer instead of being copied.
 #define STR_VSTR_TAKEOVER_MIN (64)
 
@@ -58,8 +60,54 @@ py_obj_str_t *py_str_alloc(const py_obj_type_t *type, size_t len, byte **data) {
     return o;
 }
 
+// Code points in [len] bytes of UTF-8 at [s]; a word at a time while the text is ASCII.
+static size_t str_charlen(const byte *s, size_t len) {
+    size_t i = 0;
+    const uintptr_t high = (uintptr_t)-1 / 0xff * 0x80; // 0x8080...80
+    for (; i + sizeof(uintptr_t) <= len; i += sizeof(uintptr_t)) {
+        uintptr_t w;
+        memcpy(&w, s + i, sizeof(w));
+        if (w & high) {
+            break;
+        }
+    }
+    return i + py_utf8_charlen(s + i, len - i);
+}
+
 void py_str_set_charlen(py_obj_str_t *s) {
-    s->charlen = py_utf8_charlen(s->data, s->len);
+    s->charlen = str_charlen(s->data, s->len);
+}
+
+// Most short texts a program makes (numbers, pieces of split strings) are not interned, and
+// searching the qstrs for them (a binary search of the static ones, then a probe of the dynamic
+// ones) costs more than making the object. The filter has a bit for the hash of every qstr of
+// at most STR_QSTR_REUSE_MAX bytes: a clear bit means "certainly not interned". It picks up new
+// dynamic qstrs as they appear. Stale bits (after py_init starts over) only cost a search, and a
+// missed qstr only costs the memory of a separate object: a str need not be a qstr to be equal.
+static uint32_t qstr_filter[STR_QSTR_FILTER_BITS / 32];
+static size_t qstr_filter_upto; // qstrs below this number are in the filter
+
+static void qstr_filter_update(size_t n) {
+    if (n < qstr_filter_upto) {
+        memset(qstr_filter, 0, sizeof(qstr_filter));
+        qstr_filter_upto = 0;
+    }
+    for (size_t q = qstr_filter_upto > 0 ? qstr_filter_upto : 1; q < n; q++) {
+        if (py_qstr_len(q) <= STR_QSTR_REUSE_MAX) {
+            size_t bit = py_qstr_hash(q) % STR_QSTR_FILTER_BITS;
+            qstr_filter[bit / 32] |= (uint32_t)1 << (bit % 32);
+        }
+    }
+    qstr_filter_upto = n;
+}
+
+static inline bool maybe_qstr(size_t hash) {
+    size_t n = PY_QSTR_NUMBER_OF_STATIC + py_state.qstr_n_dynamic;
+    if (PY_UNLIKELY(n != qstr_filter_upto)) {
+        qstr_filter_update(n);
+    }
+    size_t bit = hash % STR_QSTR_FILTER_BITS;
+    return (qstr_filter[bit / 32] >> (bit % 32)) & 1;
 }
 
 py_obj_t py_obj_new_str(const char *data, size_t len) {
@@ -69,16 +117,21 @@ py_obj_t py_obj_new_str(const char *data, size_t len) {
     if (len == 1 && (byte)data[0] < 0x80) {
         return PY_OBJ_FROM_PTR((py_obj_str_t *)&ascii_strs[(byte)data[0]]);
     }
+    size_t hash = 0;
     if (len <= STR_QSTR_REUSE_MAX) {
-        qstr q = py_qstr_find_strn(data, len);
-        if (q != PY_QSTR_NULL) {
-            return PY_OBJ_NEW_QSTR(q);
+        hash = py_str_hash((const byte *)data, len);
+        if (maybe_qstr(hash)) {
+            qstr q = py_qstr_find_strn(data, len);
+            if (q != PY_QSTR_NULL) {
+                return PY_OBJ_NEW_QSTR(q);
+            }
         }
     }
     byte *d;
     py_obj_str_t *o = py_str_alloc(&py_type_str, len, &d);
     memcpy(d, data, len);
     py_str_set_charlen(o);
+    o->hash = hash;
     return PY_OBJ_FROM_PTR(o);
 }
 
@@ -111,7 +164,7 @@ static py_obj_t new_from_vstr(const py_obj_type_t *type, py_vstr_t *vstr) {
     buf[len] = 0;
     o->len = len;
     o->data = buf;
-    o->charlen = type == &py_type_str ? py_utf8_charlen(buf, len) : len;
+    o->charlen = type == &py_type_str ? str_charlen(buf, len) : len;
     vstr->buf = NULL;
     vstr->alloc = 0;
     vstr->len = 0;

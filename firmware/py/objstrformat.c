@@ -131,6 +131,10 @@ static void add_grouped(py_vstr_t *out, const char *digits, size_t nint, char se
     } else if (total < min_len) {
         total = min_len;
     }
+    if (total == nint && sep == 0) {
+        py_vstr_add_strn(out, digits, nint);
+        return;
+    }
     for (size_t i = total; i > 0; i--) {
         size_t k = total - i; // index from the left in the zero-extended digits
         char d = k < total - nint ? '0' : digits[k - (total - nint)];
@@ -253,6 +257,25 @@ static void fmt_int_char(py_vstr_t *out, py_obj_t value, const py_fmt_spec_t *sp
     py_fmt_text(out, (const byte *)buf, v.len, false, &s);
 }
 
+// Room for a small int in base 2 with its sign.
+#define SMALL_INT_DIGITS_MAX (8 * sizeof(intptr_t) + 1)
+
+// Writes [v] in [base] so that it ends just before [end]; returns where it starts.
+static char *small_int_digits(intptr_t v, unsigned base, bool upper, char *end) {
+    const char *digit_chars = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    // Small ints are two bits short of a word, so -v cannot overflow.
+    uintptr_t u = v < 0 ? (uintptr_t)-v : (uintptr_t)v;
+    char *p = end;
+    do {
+        *--p = digit_chars[u % base];
+        u /= base;
+    } while (u != 0);
+    if (v < 0) {
+        *--p = '-';
+    }
+    return p;
+}
+
 void py_fmt_int(py_vstr_t *out, py_obj_t value, const py_fmt_spec_t *spec, size_t min_digits) {
     char type = spec->type == 0 ? 'd' : spec->type;
     if (strchr("eEfFgG%", type) != NULL) {
@@ -280,8 +303,16 @@ void py_fmt_int(py_vstr_t *out, py_obj_t value, const py_fmt_spec_t *spec, size_
     }
     unsigned base = type == 'b' ? 2 : type == 'o' ? 8 : type == 'd' ? 10 : 16;
     size_t len;
-    const char *digits =
-        py_obj_str_get_data(py_obj_int_format_base(value, base, type == 'X'), &len);
+    const char *digits;
+    char small[SMALL_INT_DIGITS_MAX];
+    if (PY_OBJ_IS_SMALL_INT(value)) {
+        // Small ints (most) are written here, without making a str of the digits first.
+        digits = small_int_digits(PY_OBJ_SMALL_INT_VALUE(value), base, type == 'X',
+                                  small + sizeof(small));
+        len = (size_t)(small + sizeof(small) - digits);
+    } else {
+        digits = py_obj_str_get_data(py_obj_int_format_base(value, base, type == 'X'), &len);
+    }
     bool neg = len > 0 && digits[0] == '-';
     if (neg) {
         digits++;

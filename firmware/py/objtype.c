@@ -143,7 +143,7 @@ static py_obj_t lookup_heap_uncached(const py_obj_type_t *type, qstr attr) {
 // creation of a class (which may reuse a dead class's address) moves to a new epoch, which makes
 // every entry stale at once; changes to class dicts are rare next to lookups.
 
-static py_type_cache_entry_t cache_scratch; // for names too big for an entry's 16 bits
+static py_type_cache_entry_t cache_scratch; // for names above PY_TYPE_CACHE_MAX_QSTR
 
 void py_type_cache_invalidate(void) {
     if (++py_state.type_cache_epoch == 0) {
@@ -153,26 +153,8 @@ void py_type_cache_invalidate(void) {
     }
 }
 
-_Static_assert(PY_TYPE_CACHE_SIZE >= 2 && (PY_TYPE_CACHE_SIZE & (PY_TYPE_CACHE_SIZE - 1)) == 0,
-               "PY_TYPE_CACHE_SIZE must be a power of two");
-
-// The first entry of the pair where [type].[attr] may be.
-static inline py_type_cache_entry_t *cache_entry(const py_obj_type_t *type, qstr attr,
-                                                 unsigned heap_only) {
-    uint32_t h = (uint32_t)((uintptr_t)type >> 3) * 0x9e3779b1u ^
-                 (uint32_t)(attr * 2 + heap_only) * 0x85ebca6bu;
-    return &py_state.type_cache[(h ^ (h >> 15)) & (PY_TYPE_CACHE_SIZE - 2)];
-}
-
-static inline bool cache_hit(const py_type_cache_entry_t *e, const py_obj_type_t *type, qstr attr,
-                             unsigned heap_only) {
-    return e->type == type && e->attr == attr && e->epoch == py_state.type_cache_epoch &&
-           (e->flags & PY_TYPE_CACHE_HEAP_ONLY) == heap_only;
-}
-
-__attribute__((noinline)) static const py_type_cache_entry_t *cache_fill(py_type_cache_entry_t *e,
-                                                           const py_obj_type_t *type, qstr attr,
-                                                           unsigned heap_only) {
+static py_type_cache_entry_t *cache_fill(py_type_cache_entry_t *e, const py_obj_type_t *type,
+                                         qstr attr, unsigned heap_only) {
     // Looking up may run code (a key's __eq__) that changes a class: the entry is stamped with
     // the epoch the lookup started in, so such a change leaves it stale.
     uint32_t epoch = py_state.type_cache_epoch;
@@ -191,7 +173,7 @@ __attribute__((noinline)) static const py_type_cache_entry_t *cache_fill(py_type
             }
         }
     }
-    if (attr > 0xffff) {
+    if (attr > PY_TYPE_CACHE_MAX_QSTR) {
         e = &cache_scratch;
         epoch = py_state.type_cache_epoch - 1; // never a hit
     } else if (e[0].epoch == py_state.type_cache_epoch) {
@@ -201,21 +183,14 @@ __attribute__((noinline)) static const py_type_cache_entry_t *cache_fill(py_type
     e->found_in = where;
     e->member = member;
     e->epoch = epoch;
-    e->attr = (uint16_t)attr;
+    e->key = (uint16_t)py_type_cache_key(attr, heap_only);
     e->flags = flags;
     e->hint = 0;
     return e;
 }
 
-const py_type_cache_entry_t *py_type_lookup_cached(const py_obj_type_t *type, qstr attr) {
-    py_type_cache_entry_t *e = cache_entry(type, attr, 0);
-    if (PY_LIKELY(cache_hit(e, type, attr, 0))) {
-        return e;
-    }
-    if (cache_hit(e + 1, type, attr, 0)) {
-        return e + 1;
-    }
-    return cache_fill(e, type, attr, 0);
+py_type_cache_entry_t *py_type_cache_miss(const py_obj_type_t *type, qstr attr) {
+    return cache_fill(py_type_cache_pair(type, py_type_cache_key(attr, 0)), type, attr, 0);
 }
 
 py_obj_t py_type_lookup_ex(const py_obj_type_t *type, qstr attr, const py_obj_type_t **found_in) {
@@ -234,11 +209,12 @@ py_obj_t py_type_lookup_heap(const py_obj_type_t *type, qstr attr) {
     if (!py_type_is_heap(type)) {
         return PY_OBJ_NULL;
     }
-    py_type_cache_entry_t *e = cache_entry(type, attr, PY_TYPE_CACHE_HEAP_ONLY);
-    if (PY_LIKELY(cache_hit(e, type, attr, PY_TYPE_CACHE_HEAP_ONLY))) {
+    size_t key = py_type_cache_key(attr, PY_TYPE_CACHE_HEAP_ONLY);
+    py_type_cache_entry_t *e = py_type_cache_pair(type, key);
+    if (PY_LIKELY(py_type_cache_hit(e, type, key))) {
         return e->member;
     }
-    if (cache_hit(e + 1, type, attr, PY_TYPE_CACHE_HEAP_ONLY)) {
+    if (py_type_cache_hit(e + 1, type, key)) {
         return e[1].member;
     }
     return cache_fill(e, type, attr, PY_TYPE_CACHE_HEAP_ONLY)->member;

@@ -61,10 +61,45 @@ enum {
     PY_TYPE_CACHE_DATA_DESC = 0x02, // the member is a data descriptor (py_obj_is_data_descriptor)
     PY_TYPE_CACHE_METHOD = 0x04,    // the member is a Python function (binds self as it is)
 };
+
+_Static_assert(PY_TYPE_CACHE_SIZE >= 2 && (PY_TYPE_CACHE_SIZE & (PY_TYPE_CACHE_SIZE - 1)) == 0,
+               "PY_TYPE_CACHE_SIZE must be a power of two");
+
+// An entry's key: names above PY_TYPE_CACHE_MAX_QSTR are never cached.
+#define PY_TYPE_CACHE_MAX_QSTR (0x7fff)
+static inline size_t py_type_cache_key(qstr attr, unsigned heap_only) {
+    return attr * 2 + heap_only;
+}
+
+// The first entry of the pair where the answer for [type] and [key] may be cached. Classes are
+// at least 8-byte aligned and names are small numbers: a sum spreads them well enough.
+static inline py_type_cache_entry_t *py_type_cache_pair(const py_obj_type_t *type, size_t key) {
+    size_t h = ((uintptr_t)type >> 3) + key * 2;
+    return &py_state.type_cache[(h ^ (h >> 7)) & (PY_TYPE_CACHE_SIZE - 2)];
+}
+
+static inline bool py_type_cache_hit(const py_type_cache_entry_t *e, const py_obj_type_t *type,
+                                     size_t key) {
+    return e->type == type && e->key == key && e->epoch == py_state.type_cache_epoch;
+}
+
+// Looks [type].[attr] up along the MRO and caches the answer (py_type_lookup_cached's slow path).
+py_type_cache_entry_t *py_type_cache_miss(const py_obj_type_t *type, qstr attr);
+
 // py_type_lookup_ex through the cache: the entry's member, found_in and flags answer it. The
 // entry may be reused by the next lookup: read what is needed first. Its [hint] is free for the
 // caller to keep the position of [attr] in instance dicts.
-const py_type_cache_entry_t *py_type_lookup_cached(const py_obj_type_t *type, qstr attr);
+static inline py_type_cache_entry_t *py_type_lookup_cached(const py_obj_type_t *type, qstr attr) {
+    size_t key = py_type_cache_key(attr, 0);
+    py_type_cache_entry_t *e = py_type_cache_pair(type, key);
+    if (PY_LIKELY(py_type_cache_hit(e, type, key))) {
+        return e;
+    }
+    if (py_type_cache_hit(e + 1, type, key)) {
+        return e + 1;
+    }
+    return py_type_cache_miss(type, attr);
+}
 // Looks [attr] up in [t]'s own locals_dict only.
 py_obj_t py_type_lookup_own(const py_obj_type_t *t, qstr attr);
 // Looks [attr] up in the dicts of the Python classes (heap types) of [type]'s MRO only.

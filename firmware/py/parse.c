@@ -168,15 +168,15 @@ static size_t stmt_size(py_ast_stmt_kind_t kind) {
 
 py_ast_expr_t *py_parse_new_expr(py_parser_t *p, py_ast_expr_kind_t kind, uint32_t line) {
     py_ast_expr_t *e = py_arena_alloc(p->arena, expr_size(kind));
-    e->kind = (uint8_t)kind;
-    e->line = line;
+    e->kind = kind;
+    e->line = line < PY_AST_MAX_LINE ? line : PY_AST_MAX_LINE;
     return e;
 }
 
 py_ast_stmt_t *py_parse_new_stmt(py_parser_t *p, py_ast_stmt_kind_t kind, uint32_t line) {
     py_ast_stmt_t *s = py_arena_alloc(p->arena, stmt_size(kind));
-    s->kind = (uint8_t)kind;
-    s->line = line;
+    s->kind = kind;
+    s->line = line < PY_AST_MAX_LINE ? line : PY_AST_MAX_LINE;
     return s;
 }
 
@@ -186,19 +186,19 @@ void py_parse_set_context(py_parser_t *p, py_ast_expr_t *e, py_ast_ctx_t ctx) {
         case PY_AST_EXPR_NAME:
         case PY_AST_EXPR_ATTRIBUTE:
         case PY_AST_EXPR_SUBSCRIPT:
-            e->ctx = (uint8_t)ctx;
+            e->ctx = ctx;
             return;
         case PY_AST_EXPR_STARRED:
             if (del) {
                 break;
             }
-            e->ctx = (uint8_t)ctx;
+            e->ctx = ctx;
             py_parse_set_context(p, e->u.starred.value, ctx);
             return;
         case PY_AST_EXPR_LIST:
         case PY_AST_EXPR_TUPLE: {
             size_t n_star = 0;
-            e->ctx = (uint8_t)ctx;
+            e->ctx = ctx;
             for (size_t i = 0; i < e->u.tuple.n_elts; i++) {
                 py_ast_expr_t *elt = e->u.tuple.elts[i];
                 n_star += elt->kind == PY_AST_EXPR_STARRED;
@@ -839,6 +839,10 @@ static void parse_stmt(py_parser_t *p) {
 }
 
 // ---- Entry points ----------------------------------------------------------------------------
+
+void py_parse_stmt(py_parser_t *p) {
+    parse_stmt(p);
+}
 
 static void parse_mod(py_parser_t *p, py_ast_mod_t *mod, py_compile_mode_t mode) {
     if (mode == PY_COMPILE_EVAL) {

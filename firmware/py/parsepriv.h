@@ -80,6 +80,9 @@ void py_parse_set_context(py_parser_t *p, py_ast_expr_t *e, py_ast_ctx_t ctx);
 // not be a lone `*x`.
 void py_parse_set_target(py_parser_t *p, py_ast_expr_t *e);
 
+// stmt: one statement, or the statements of one line joined by ';', pushed on the pointer stack.
+void py_parse_stmt(py_parser_t *p);
+
 // ---- Expressions (parseexpr.c) -----------------------------------------------------------------
 
 // test: a conditional expression, lambda, or anything tighter.

@@ -54,6 +54,9 @@ typedef struct py_state {
     size_t gc_high_block;      // no block at or above this one is in use
     size_t gc_alloc_since;     // blocks allocated since the last collection
     size_t gc_soft_limit;      // collect early once gc_alloc_since reaches this
+    size_t gc_bump;            // big heaps: free blocks [gc_bump, gc_bump_end) are handed out
+    size_t gc_bump_end;        // in order
+    bool gc_bump_none;         // no free run was long enough for a bump region
     int gc_lock_depth;
     bool gc_auto;
     bool gc_collecting;
@@ -68,7 +71,7 @@ typedef struct py_state {
         const py_obj_type_t *found_in; // where [member] was found (as py_type_lookup_ex says)
         py_obj_t member;               // PY_OBJ_NULL: not found along the MRO
         uint32_t epoch;
-        uint16_t attr;  // qstr
+        uint16_t key;   // the name (a qstr) times two, plus one for py_type_lookup_heap's entries
         uint8_t flags;  // PY_TYPE_CACHE_* (objtype.h)
         uint8_t hint;   // where instances of [type] usually keep [attr] in their dict
     } type_cache[PY_TYPE_CACHE_SIZE];

@@ -765,3 +765,38 @@ void py_symtable_build(py_ast_mod_t *mod, py_arena_t *arena) {
     resolve_scope(&st, mod->scope);
     finish_scope(&st, mod->scope);
 }
+
+// ---- Statement by statement ------------------------------------------------------------------
+
+void py_symtable_begin(py_ast_mod_t *mod) {
+    py_scope_t *s = py_new(py_scope_t, 1);
+    s->kind = PY_SCOPE_MODULE;
+    s->name = PY_QSTR_lt_module_gt;
+    s->node = mod;
+    s->line = 1;
+    mod->scope = s;
+}
+
+void py_symtable_add(py_ast_mod_t *mod, size_t n, py_ast_stmt_t **body, py_arena_t *arena) {
+    py_scope_t *module = mod->scope;
+    st_t st = {.arena = arena, .source_name = mod->source_name, .cur = module, .module = module};
+    visit_body(&st, n, body);
+    for (size_t i = 0; i < module->n_ids; i++) {
+        resolve_id(&st, module, &module->ids[i]);
+    }
+    // The statements' own scopes are complete: resolve and finish them, then forget them, as
+    // the caller may free them with the statements.
+    for (py_scope_t *c = module->first_child; c != NULL; c = c->next_sibling) {
+        resolve_scope(&st, c);
+        finish_scope(&st, c);
+    }
+    module->first_child = NULL;
+}
+
+void py_symtable_end(py_ast_mod_t *mod) {
+    if (mod->scope != NULL) {
+        py_free(mod->scope->ids);
+        py_free(mod->scope);
+        mod->scope = NULL;
+    }
+}

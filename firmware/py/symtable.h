@@ -123,6 +123,15 @@ typedef struct py_scope {
 // level"... py_parse() calls this itself before returning the tree.
 void py_symtable_build(py_ast_mod_t *mod, py_arena_t *arena);
 
+// Analysis of a module one top-level statement at a time (py_parse_iter_*): py_symtable_begin
+// gives [mod] a module scope on the GC heap (not in the arena, as it outlives the statements);
+// py_symtable_add analyses [n] more top-level statements [body], adding to the module scope's
+// ids and building the records of the scopes inside them from [arena] (it does not keep them:
+// the module scope's first_child stays NULL); py_symtable_end frees the module scope.
+void py_symtable_begin(py_ast_mod_t *mod);
+void py_symtable_add(py_ast_mod_t *mod, size_t n, py_ast_stmt_t **body, py_arena_t *arena);
+void py_symtable_end(py_ast_mod_t *mod);
+
 // The id record of [name] in [scope], or NULL if the scope never mentions it.
 py_id_info_t *py_scope_find(const py_scope_t *scope, qstr name);
 

@@ -380,7 +380,14 @@ op_LOAD_GLOBAL: {
     ARG_U(q);
     byte *cache = (byte *)ip;
     ip += 2;
-    *sp++ = py_vm_load_global(q, cache);
+    // The cache's hit on a global, inline; py_vm_load_global does the rest.
+    size_t pos = cache[0] | ((size_t)cache[1] << 8);
+    py_map_t *globals = &py_state.roots.dict_globals->map;
+    if (pos < globals->filled && globals->table[pos].key == PY_OBJ_NEW_QSTR(q)) {
+        *sp++ = globals->table[pos].value;
+    } else {
+        *sp++ = py_vm_load_global(q, cache);
+    }
     DISPATCH();
 }
 op_STORE_GLOBAL: {

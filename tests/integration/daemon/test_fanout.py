@@ -3,8 +3,8 @@
 any viewer reaches the board, and a viewer that never reads is cut off without holding back the
 others (measured in bytes delivered, not in time)."""
 
-import os
 import threading
+import time
 
 from wsclient import OP_BINARY, Closed
 
@@ -21,13 +21,15 @@ def pattern(n, seed=0):
     return bytes(out[:n])
 
 
-def read_n(ws, n, into):
+def read_n(ws, n, into, progress=None, slot=0):
     got = bytearray()
     try:
         while len(got) < n:
             op, payload = ws.recv()
             if op == OP_BINARY:
                 got += payload
+                if progress is not None:
+                    progress[slot] = len(got)
     except Closed as e:
         into.append(e)
     into.append(bytes(got))
@@ -69,13 +71,22 @@ def test_a_viewer_that_never_reads_does_not_delay_the_others(daemon, pty_board):
     stuck = d.term("b", rcvbuf=4096)  # never reads again
     readers = [d.term("b") for _ in range(2)]
     total = 24 << 20  # far more than the stuck viewer's socket buffers and queue can hold
+    window = 256 << 10  # the board runs at most this far ahead of the slowest *reading* viewer
+    progress = [0] * len(readers)
     results = [[] for _ in readers]
-    threads = [threading.Thread(target=read_n, args=(r, total, res)) for r, res in zip(readers, results)]
+    threads = [threading.Thread(target=read_n, args=(r, total, res, progress, i))
+               for i, (r, res) in enumerate(zip(readers, results))]
     for t in threads:
         t.start()
-    chunk = pattern(1 << 20)
-    for i in range(total // len(chunk)):
+    chunk = pattern(64 << 10)
+    written = 0
+    while written < total:
+        # Paced by bytes delivered to the readers (a Python reader is slower than an unpaced
+        # pty, and a viewer that lags a full queue is cut off by design); never by the clock.
+        while written - min(progress) > window and all(t.is_alive() for t in threads):
+            time.sleep(0.001)
         pty_board.write(chunk)
+        written += len(chunk)
     for t in threads:
         t.join(120)
     for res in results:

@@ -86,6 +86,22 @@ class WS:
         out, self.buf = self.buf[:n], self.buf[n:]
         return out
 
+    def has_frame(self):
+        """Whether a whole frame is already buffered (select() would not report it)."""
+        b = self.buf
+        if len(b) < 2:
+            return False
+        n, head = b[1] & 0x7F, 2
+        if n == 126:
+            if len(b) < 4:
+                return False
+            n, head = struct.unpack("!H", b[2:4])[0], 4
+        elif n == 127:
+            if len(b) < 10:
+                return False
+            n, head = struct.unpack("!Q", b[2:10])[0], 10
+        return len(b) >= head + n
+
     def recv_frame(self):
         b0, b1 = self._need(2)
         n = b1 & 0x7F

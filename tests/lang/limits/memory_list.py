@@ -1,8 +1,8 @@
-# a huge list allocation raises MemoryError
+# a huge list allocation raises MemoryError (OverflowError where the count passes the index range)
 try:
     x = [0] * (2 ** 50)
     print('allocated?')
-except MemoryError:
-    print('MemoryError caught')
+except (MemoryError, OverflowError) as e:
+    print(type(e).__name__, 'caught')
 l = [0] * 1000
 print(len(l))

@@ -14,10 +14,9 @@
 #include "api.h"
 #include "err.h"
 
-static const struct api_board esp = {"esp", "serial", "/dev/ttyUSB0", 115200, "repl", 2,
-                                     "CP210x", false};
-static const struct api_board sim = {"sim", "pty", "/tmp/sim.pty", 0, "connecting", 0, NULL,
-                                     true};
+static const struct api_board esp = {"esp",  "serial", "/dev/ttyUSB0", 115200,
+                                     "repl", 2,        "CP210x",       false};
+static const struct api_board sim = {"sim", "pty", "/tmp/sim.pty", 0, "connecting", 0, NULL, true};
 
 static void assert_json(char *got, const char *want) {
     assert_non_null(got);
@@ -88,8 +87,13 @@ static void controls_decode(void **state) {
     m = "{\"type\":\"hard_reset\"}";
     assert_int_equal(api_decode_control(m, strlen(m), &c, err, sizeof(err)), 0);
     assert_int_equal(c, API_CTL_HARD_RESET);
-    static const char *const bad[] = {"", "{", "[]", "{\"type\":1}", "{\"type\":\"reboot\"}",
-                                      "{\"type\":\"ping\",\"type\":\"ping\"}", "null"};
+    static const char *const bad[] = {"",
+                                      "{",
+                                      "[]",
+                                      "{\"type\":1}",
+                                      "{\"type\":\"reboot\"}",
+                                      "{\"type\":\"ping\",\"type\":\"ping\"}",
+                                      "null"};
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         assert_int_equal(api_decode_control(bad[i], strlen(bad[i]), &c, err, sizeof(err)),
                          ERR_INVAL);
@@ -138,7 +142,7 @@ static void host_must_be_a_loopback_name(void **state) {
     assert_true(api_host_is_loopback("localhost"));
     assert_true(api_host_is_loopback("LocalHost:1"));
     assert_true(api_host_is_loopback("[::1]:8080"));
-    assert_false(api_host_is_loopback("evil.example:8080"));   // DNS rebinding
+    assert_false(api_host_is_loopback("evil.example:8080")); // DNS rebinding
     assert_false(api_host_is_loopback("127.0.0.1.evil.example"));
     assert_false(api_host_is_loopback("10.0.0.1:8080"));
     assert_false(api_host_is_loopback("[::2]:8080"));

@@ -69,13 +69,12 @@ static void board_spec_rejects_bad_input(void **state) {
 
 static void json_file_merges_every_section(void **state) {
     (void)state;
-    const char *json =
-        "{\"listen\":{\"address\":\"127.0.0.2\",\"port\":9000},"
-        "\"boards\":[{\"name\":\"esp\",\"serial\":\"/dev/ttyUSB0\",\"baud\":74880,"
-        "\"modem_lines\":\"keep\"},{\"pty\":\"/tmp/sim\"}],"
-        "\"discover\":false,\"embedded\":{\"enabled\":false,\"baud\":0},"
-        "\"limits\":{\"viewers_per_board\":3,\"scrollback_bytes\":4096,"
-        "\"viewer_queue_bytes\":65536},\"log\":{\"level\":\"debug\"}}";
+    const char *json = "{\"listen\":{\"address\":\"127.0.0.2\",\"port\":9000},"
+                       "\"boards\":[{\"name\":\"esp\",\"serial\":\"/dev/ttyUSB0\",\"baud\":74880,"
+                       "\"modem_lines\":\"keep\"},{\"pty\":\"/tmp/sim\"}],"
+                       "\"discover\":false,\"embedded\":{\"enabled\":false,\"baud\":0},"
+                       "\"limits\":{\"viewers_per_board\":3,\"scrollback_bytes\":4096,"
+                       "\"viewer_queue_bytes\":65536},\"log\":{\"level\":\"debug\"}}";
     assert_int_equal(config_merge_json(&cfg, json, err, sizeof(err)), 0);
     assert_string_equal(cfg.listen_addr, "127.0.0.2");
     assert_int_equal(cfg.port, 9000);
@@ -119,11 +118,13 @@ static void flags_override_the_file(void **state) {
     char path[] = "/tmp/replhub-test-config-XXXXXX";
     int fd = mkstemp(path);
     assert_true(fd >= 0);
-    const char *json = "{\"listen\":{\"port\":9000},\"boards\":[{\"name\":\"a\",\"pty\":\"/tmp/a\"}]}";
+    const char *json =
+        "{\"listen\":{\"port\":9000},\"boards\":[{\"name\":\"a\",\"pty\":\"/tmp/a\"}]}";
     assert_int_equal(write(fd, json, strlen(json)), (ssize_t)strlen(json));
     close(fd);
-    const char *argv[] = {"replhubd", "--config", path, "--port", "0", "--board", "b=pty:/tmp/b",
-                    "--no-embedded", "--max-viewers", "7"};
+    const char *argv[] = {
+        "replhubd",      "--config",      path, "--port", "0", "--board", "b=pty:/tmp/b",
+        "--no-embedded", "--max-viewers", "7"};
     assert_int_equal(config_build(&cfg, 10, (char **)argv, err, sizeof(err)), 0);
     unlink(path);
     assert_int_equal(cfg.port, 0);
@@ -139,7 +140,8 @@ static void flags_report_help_version_and_errors(void **state) {
     const char *help[] = {"replhubd", "--port", "1", "--help"};
     assert_int_equal(config_merge_args(&cfg, 4, (char **)help, err, sizeof(err)), CONFIG_HELP);
     const char *version[] = {"replhubd", "--version"};
-    assert_int_equal(config_merge_args(&cfg, 2, (char **)version, err, sizeof(err)), CONFIG_VERSION);
+    assert_int_equal(config_merge_args(&cfg, 2, (char **)version, err, sizeof(err)),
+                     CONFIG_VERSION);
     const char *unknown[] = {"replhubd", "--frobnicate", "1"};
     assert_int_equal(config_merge_args(&cfg, 3, (char **)unknown, err, sizeof(err)), ERR_INVAL);
     const char *missing[] = {"replhubd", "--port"};
@@ -186,11 +188,11 @@ static void usage_documents_every_flag(void **state) {
     FILE *f = fmemopen(buf, sizeof(buf), "w");
     config_usage(f, &cfg);
     fclose(f);
-    static const char *const flags[] = {"--config", "--listen", "--port", "--board ", "--no-discover",
-                                        "--no-embedded", "--board-binary", "--embedded-baud",
-                                        "--state-dir", "--web-dir", "--max-viewers",
-                                        "--max-connections", "--max-message", "--viewer-queue",
-                                        "--scrollback", "--log-level", "--syslog", "--version"};
+    static const char *const flags[] = {
+        "--config",      "--listen",          "--port",          "--board ",       "--no-discover",
+        "--no-embedded", "--board-binary",    "--embedded-baud", "--state-dir",    "--web-dir",
+        "--max-viewers", "--max-connections", "--max-message",   "--viewer-queue", "--scrollback",
+        "--log-level",   "--syslog",          "--version"};
     for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
         assert_non_null(strstr(buf, flags[i]));
     }

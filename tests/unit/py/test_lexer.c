@@ -147,6 +147,10 @@ static void test_line_joining(void **state) {
     assert_string_equal(lex("x = [\n  1, # c\n\n 2]\ny\n"),
                         "NAME:x = [ INTEGER:1 , INTEGER:2 ] NEWLINE NAME:y NEWLINE END");
     assert_string_equal(lex("x = 1 + \\\n    2\n"), "NAME:x = INTEGER:1 + INTEGER:2 NEWLINE END");
+    // A continuation at the start of a line: the next line's columns give the indentation.
+    assert_string_equal(lex("if a:\n\\\n    b\n"),
+                        "if NAME:a : NEWLINE INDENT NAME:b NEWLINE DEDENT END");
+    assert_string_equal(lex("x\n\\\n"), "NAME:x NEWLINE ERR:SyntaxError:unexpected EOF while parsing");
     assert_string_equal(lex("if a:\n    x = {\n1: 2}\n"),
                         "if NAME:a : NEWLINE INDENT NAME:x = { INTEGER:1 : INTEGER:2 } NEWLINE "
                         "DEDENT END");

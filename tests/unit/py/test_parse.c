@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "gc.h"
 #include "objexcept.h"
 #include "parse.h"
 #include "runtime.h"
@@ -685,6 +686,11 @@ static void test_syntax_errors(void **state) {
         {"if x:\npass", "IndentationError@2: expected an indented block"},
         {"if x:\n    a\n  b", "IndentationError@3: unindent doesn't match any outer indent level"},
         {"x = 1\n  y = 2", "IndentationError@2: unexpected indent"},
+        {"async def f():\n  yield 1\n  return 2",
+         "SyntaxError@3: 'return' with value in async generator"},
+        {"def f():\n  return [x async for x in y]",
+         "SyntaxError@2: asynchronous comprehension outside of an asynchronous function"},
+        {"for *a in b: pass", "SyntaxError@1: starred assignment target must be in a list or tuple"},
     };
     for (size_t i = 0; i < PY_ARRAY_SIZE(cases); i++) {
         assert_string_equal(parse(cases[i][0]), cases[i][1]);
@@ -765,6 +771,81 @@ static void test_scopes(void **state) {
                         "<genexpr>{.0:L0 i:L1 gen}");
     assert_string_equal(scopes("lambda a, b=c: a + d"),
                         "<module>{c:N} <lambda>{a:L0 b:L1 d:GI}");
+    // Private names are mangled inside a class, as CPython does.
+    assert_string_equal(scopes("class _C:\n  __a = 1\n  def m(self, __x):\n    return __x, __y__\n"),
+                        "<module>{_C:N} _C{_C__a:N m:N} m{self:L0 _C__x:L1 __y__:GI}");
+    // An async comprehension is a coroutine; await in a generator expression is allowed anywhere.
+    assert_string_equal(scopes("async def f():\n  return [await x for x in y]\n"
+                               "g = (await x for x in y)\n"),
+                        "<module>{f:N y:N g:N} f{y:GI async} <listcomp>{.0:L0 x:L1 async} "
+                        "<genexpr>{.0:L0 x:L1 gen async}");
+}
+
+// ---- Statement by statement ----------------------------------------------------------------------
+
+static void test_iter(void **state) {
+    (void)state;
+    const char *src = "x = 1\n\ndef f(a):\n    return a + x\na = 2; b = f(a)\nglobal g\n";
+    py_reader_t reader;
+    py_reader_mem_t mem;
+    py_reader_init_mem(&reader, &mem, (const byte *)src, strlen(src));
+    py_arena_t arena;
+    py_arena_init(&arena);
+    py_parse_iter_t it;
+    py_parse_iter_init(&it, &reader, PY_QSTR_lt_stdin_gt, PY_COMPILE_FILE, &arena);
+    py_arena_mark_t mark = py_arena_mark(&arena);
+    static const char *const want[] = {
+        "[Assign@1([x!] = 1)]",
+        "[Def@3([] f(a) [Return@4(BinOp(a Add x))])] f{a:L0 x:GI}",
+        "[Assign@5([a!] = 2); Assign@5([b!] = Call(f, [a]))]",
+        "[Global@6(g)]",
+    };
+    size_t count = 0;
+    size_t n;
+    py_ast_stmt_t **body;
+    while ((body = py_parse_iter_next(&it, &n)) != NULL) {
+        assert_true(count < PY_ARRAY_SIZE(want));
+        py_vstr_init(&out, 64);
+        dump_stmts(n, body);
+        if (body[0]->kind == PY_AST_STMT_FUNCTIONDEF) {
+            put(" ");
+            dump_scope(body[0]->u.functiondef.scope);
+        }
+        assert_string_equal(py_vstr_null_terminated_str(&out), want[count++]);
+        py_arena_release(&arena, &mark);
+        py_gc_collect(); // the iterator's state must survive a collection
+    }
+    assert_int_equal(count, PY_ARRAY_SIZE(want));
+    py_vstr_init(&out, 64);
+    dump_scope(it.mod->scope);
+    assert_string_equal(py_vstr_null_terminated_str(&out), "<module>{x:N f:N a:N b:N g:GE}");
+    py_parse_iter_deinit(&it);
+    py_arena_free(&arena);
+}
+
+static void test_arena_release(void **state) {
+    (void)state;
+    py_arena_t arena;
+    py_arena_init(&arena);
+    byte *first = py_arena_alloc(&arena, 16);
+    py_arena_mark_t mark = py_arena_mark(&arena);
+    byte *small = py_arena_alloc(&arena, 24);
+    memset(small, 0xaa, 24);
+    byte *big = py_arena_alloc(&arena, 4 * PY_AST_ARENA_CHUNK);
+    memset(big, 0xbb, 4 * PY_AST_ARENA_CHUNK);
+    for (int i = 0; i < 40; i++) {
+        memset(py_arena_alloc(&arena, 100), 0xcc, 100);
+    }
+    py_arena_release(&arena, &mark);
+    // The space after the mark is handed out again, zeroed; what came before stays.
+    byte *again = py_arena_alloc(&arena, 24);
+    assert_ptr_equal(again, small);
+    for (int i = 0; i < 24; i++) {
+        assert_int_equal(again[i], 0);
+    }
+    assert_ptr_equal(first + 16, small);
+    py_arena_free(&arena);
+    assert_null(arena.head);
 }
 
 // ---- REPL ----------------------------------------------------------------------------------------
@@ -809,6 +890,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_modes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_syntax_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_scopes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_iter, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_arena_release, setup, teardown),
         cmocka_unit_test_setup_teardown(test_input_is_complete, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: MIT
+// test_powercut.c: power cuts at every program/erase operation of a filesystem workload.
+//
+// A reference run of the workload records, for every step, the fingerprints of the trees a
+// remount may legitimately show if the power goes during that step (before it, after it, and
+// after a commit inside it such as an open that creates the file). Then for each cut point N
+// the workload runs on a fresh copy of the starting image until the power goes at operation N
+// (clean, or torn part-way through); the image is mounted again and must pass the consistency
+// check, show one of the allowed trees, have its free space accounted for (used sectors equal
+// what the tree references), and keep working (a further write, check and removal).
+//
+// CI runs a spread subset of the cut points. The full run, every cut point both clean and torn:
+//   FS_POWERCUT_FULL=1 build/fs/tests/unit/test_powercut
+// FS_POWERCUT_STRIDE=N runs every Nth cut point (both ways).
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "fs_testutil.h"
+
+#define MAX_STEPS 256
+#define MAX_MARKS 6
+#define FLASH     (1024u * 1024)
+
+typedef struct pc {
+    fs_t *fs;
+    bool record;
+    int step;
+    uint64_t allowed[MAX_STEPS][MAX_MARKS];
+    int n_allowed[MAX_STEPS];
+    int failed_err;
+    const char *failed_what;
+} pc_t;
+
+static uint8_t buf[80 * 1024];
+
+static int mark(pc_t *c) {
+    if (!c->record) {
+        return 0;
+    }
+    tfs_tree_t t;
+    int err = tfs_fingerprint(c->fs, &t);
+    if (err < 0 || c->n_allowed[c->step] >= MAX_MARKS) {
+        fprintf(stderr, "reference fingerprint failed at step %d: %d\n", c->step, err);
+        return -1;
+    }
+    c->allowed[c->step][c->n_allowed[c->step]++] = t.fp;
+    return 0;
+}
+
+static int stop(pc_t *c, int err, const char *what) {
+    c->failed_err = err;
+    c->failed_what = what;
+    return -1;
+}
+
+#define DO(call)                                                                                   \
+    do {                                                                                           \
+        int e_ = (int)(call);                                                                      \
+        if (e_ < 0) {                                                                              \
+            return stop(c, e_, #call);                                                             \
+        }                                                                                          \
+    } while (0)
+#define STEP()                                                                                     \
+    do {                                                                                           \
+        c->step++;                                                                                 \
+        DO(mark(c));                                                                               \
+    } while (0)
+#define END_STEP() DO(mark(c))
+
+// Writes a file as programs do: open (which may create it: a commit), writes, close.
+static int put_file(pc_t *c, const char *path, uint32_t len, uint32_t seed, uint32_t chunk,
+                    int flags) {
+    fs_file_t f;
+    tfs_fill(buf, len, seed);
+    DO(fs_file_open(c->fs, &f, path, FS_O_WRONLY | FS_O_CREAT | flags));
+    DO(mark(c));
+    for (uint32_t done = 0; done < len; done += chunk) {
+        uint32_t n = len - done < chunk ? len - done : chunk;
+        DO(fs_file_write(c->fs, &f, buf + done, n));
+    }
+    DO(fs_file_close(c->fs, &f));
+    return 0;
+}
+
+static int write_file(pc_t *c, const char *path, uint32_t len, uint32_t seed) {
+    STEP();
+    DO(put_file(c, path, len, seed, 256, FS_O_TRUNC));
+    END_STEP();
+    return 0;
+}
+
+static int append_file(pc_t *c, const char *path, uint32_t len, uint32_t seed) {
+    STEP();
+    DO(put_file(c, path, len, seed, 100, FS_O_APPEND));
+    END_STEP();
+    return 0;
+}
+
+// Overwrites [len] bytes at [at] in place ("r+").
+static int patch_file(pc_t *c, const char *path, uint32_t at, uint32_t len, uint32_t seed) {
+    fs_file_t f;
+    STEP();
+    tfs_fill(buf, len, seed);
+    DO(fs_file_open(c->fs, &f, path, FS_O_RDWR));
+    DO(fs_file_seek(c->fs, &f, (int32_t)at, 0));
+    DO(fs_file_write(c->fs, &f, buf, len));
+    DO(fs_file_close(c->fs, &f));
+    END_STEP();
+    return 0;
+}
+
+#define OP(call)                                                                                   \
+    do {                                                                                           \
+        STEP();                                                                                    \
+        DO(call);                                                                                  \
+        END_STEP();                                                                                \
+    } while (0)
+
+static int workload(pc_t *c) {
+    fs_t *fs = c->fs;
+    char path[128];
+    OP(fs_mkdir(fs, "/lib"));
+    OP(fs_mkdir(fs, "/data"));
+    OP(fs_mkdir(fs, "/data/logs"));
+    DO(write_file(c, "/boot.py", 40, 1));
+    DO(write_file(c, "/lib/util.py", 200, 2));
+    DO(write_file(c, "/data/blob.bin", 10000, 3));
+    DO(append_file(c, "/boot.py", 300, 4));
+    DO(append_file(c, "/data/blob.bin", 5000, 5));
+    DO(write_file(c, "/lib/util.py", 3000, 6));
+    DO(patch_file(c, "/data/blob.bin", 3000, 2000, 7));
+    DO(patch_file(c, "/data/blob.bin", 14000, 100, 8));
+    OP(fs_rename(fs, "/lib/util.py", "/lib/helpers.py"));
+    OP(fs_rename(fs, "/boot.py", "/data/boot.bak"));
+    DO(write_file(c, "/data/new.txt", 77, 9));
+    OP(fs_rename(fs, "/data/boot.bak", "/data/new.txt"));
+    OP(fs_mkdir(fs, "/tmp"));
+    DO(write_file(c, "/data/logs/log1.txt", 500, 10));
+    OP(fs_rename(fs, "/data/logs", "/tmp/logs"));
+    DO(write_file(c, "/data/my file 'quoted' \"x\".txt", 20, 11));
+    DO(write_file(c, "/data/\xc3\xb1" "and\xc3\xba \xe2\x82\xac.txt", 30, 12));
+    for (int i = 0; i < 40; i++) {
+        snprintf(path, sizeof(path), "/lib/module_with_a_rather_long_name_%02d.py", i);
+        DO(write_file(c, path, 20 + (uint32_t)i * 3, 100 + (uint32_t)i));
+    }
+    strcpy(path, "");
+    for (int i = 0; i < 10; i++) {
+        snprintf(path + strlen(path), sizeof(path) - strlen(path), "/d%d", i);
+        OP(fs_mkdir(fs, path));
+    }
+    DO(write_file(c, "/d0/d1/d2/d3/d4/d5/d6/d7/d8/d9/deep.txt", 1000, 13));
+    for (int i = 0; i < 30; i++) {
+        DO(write_file(c, "/data/config.json", 50 + (uint32_t)(i * 37) % 200, 200 + (uint32_t)i));
+    }
+    for (int i = 0; i < 25; i++) {
+        DO(write_file(c, "/state.txt", 10 + (uint32_t)i, 300 + (uint32_t)i));
+    }
+    for (int i = 0; i < 40; i += 3) {
+        snprintf(path, sizeof(path), "/lib/module_with_a_rather_long_name_%02d.py", i);
+        OP(fs_remove(fs, path));
+    }
+    OP(fs_remove(fs, "/d0/d1/d2/d3/d4/d5/d6/d7/d8/d9/deep.txt"));
+    for (int i = 9; i >= 5; i--) {
+        path[0] = '\0';
+        for (int j = 0; j <= i; j++) {
+            snprintf(path + strlen(path), sizeof(path) - strlen(path), "/d%d", j);
+        }
+        OP(fs_rmdir(fs, path));
+    }
+    DO(write_file(c, "/data/big.bin", 60000, 14));
+    DO(patch_file(c, "/data/big.bin", 0, 5000, 15));
+    OP(fs_remove(fs, "/data/blob.bin"));
+    DO(write_file(c, "/data/big.bin", 20000, 16));
+    OP(fs_rename(fs, "/lib", "/d0/lib"));
+    OP(fs_remove(fs, "/data/big.bin"));
+    return 0;
+}
+
+// Remounts after a cut at [cut] and checks everything; returns 0 or fails the test.
+static void check_after_cut(tfs_t *t, pc_t *c, uint64_t cut, bool tear) {
+    int err = tfs_remount(t);
+    if (err < 0) {
+        fail_msg("cut %llu%s (step %d): mount failed %d: %s", (unsigned long long)cut,
+                 tear ? " torn" : "", c->step, err, fs_corrupt_reason(&t->fs));
+    }
+    fs_check_stats_t st;
+    err = fs_check(&t->fs, &st);
+    if (err < 0 || !st.bitmap_matches) {
+        fail_msg("cut %llu: check failed %d (%s) bitmap %d", (unsigned long long)cut, err,
+                 fs_corrupt_reason(&t->fs), st.bitmap_matches);
+    }
+    tfs_tree_t tree;
+    if ((err = tfs_fingerprint(&t->fs, &tree)) < 0) {
+        fail_msg("cut %llu: reading the tree failed %d", (unsigned long long)cut, err);
+    }
+    bool ok = false;
+    for (int i = 0; i < c->n_allowed[c->step]; i++) {
+        ok |= c->allowed[c->step][i] == tree.fp;
+    }
+    if (!ok) {
+        fail_msg("cut %llu%s: step %d's tree is neither old nor new", (unsigned long long)cut,
+                 tear ? " torn" : "", c->step);
+    }
+    // Free space: every used sector is a superblock or something the tree references, and the
+    // files hold exactly the sectors their sizes call for.
+    uint32_t used = t->fs.nsec - t->fs.nfree;
+    if (used != 2 + st.meta_sectors + st.data_sectors + st.index_sectors ||
+        st.data_sectors + st.index_sectors != tree.sectors || st.files != tree.files) {
+        fail_msg("cut %llu: space not accounted for: used %u meta %u data %u index %u want %u",
+                 (unsigned long long)cut, used, st.meta_sectors, st.data_sectors,
+                 st.index_sectors, tree.sectors);
+    }
+    // It keeps working, and what was there stays.
+    tfs_fill(buf, 5000, 77);
+    assert_int_equal(tfs_write_file(t, "/after-cut.bin", buf, 5000, 512), 0);
+    assert_int_equal(fs_check(&t->fs, &st), 0);
+    assert_true(st.bitmap_matches);
+    assert_int_equal(fs_remove(&t->fs, "/after-cut.bin"), 0);
+    tfs_tree_t again;
+    assert_int_equal(tfs_fingerprint(&t->fs, &again), 0);
+    assert_true(again.fp == tree.fp);
+    assert_int_equal(tfs_remount(t), 0);
+}
+
+static void test_powercut(void **state) {
+    (void)state;
+    const char *full = getenv("FS_POWERCUT_FULL");
+    const char *stride_env = getenv("FS_POWERCUT_STRIDE");
+    static pc_t ref;
+    tfs_t *base = tfs_new(FLASH);
+    tfs_t *t = tfs_new(FLASH);
+    flash_image_copy(t->img, base->img);
+    assert_int_equal(tfs_remount(t), 0);
+    ref.fs = &t->fs;
+    ref.record = true;
+    ref.step = 0;
+    uint64_t ops0 = flash_image_ops(t->img);
+    clock_t t0 = clock();
+    if (workload(&ref) < 0) {
+        fail_msg("reference run failed: %s -> %d (%s)", ref.failed_what, ref.failed_err,
+                 fs_corrupt_reason(&t->fs));
+    }
+    uint64_t total = flash_image_ops(t->img) - ops0;
+    int steps = ref.step;
+    uint64_t stride = full ? 1 : stride_env ? strtoull(stride_env, NULL, 10) : total / 300 + 1;
+    printf("# workload: %d steps, %llu program/erase operations; cutting every %llu%s\n", steps,
+           (unsigned long long)total, (unsigned long long)stride, full ? " (full run)" : "");
+    uint64_t points = 0;
+    for (uint64_t cut = 0; cut < total; cut += stride) {
+        for (int tear = 0; tear < 2; tear++) {
+            if (!full && !stride_env && tear != (int)(cut / stride % 2)) {
+                continue; // the CI subset alternates clean and torn cuts
+            }
+            flash_image_copy(t->img, base->img);
+            assert_int_equal(tfs_remount(t), 0);
+            pc_t *c = &ref;
+            c->record = false;
+            c->step = 0;
+            flash_image_cut_after(t->img, cut, tear, (uint32_t)cut * 7919u + 1);
+            int r = workload(c);
+            if (r == 0 || !flash_image_is_cut(t->img)) {
+                fail_msg("cut %llu: the workload %s without a power cut (%s -> %d)",
+                         (unsigned long long)cut, r == 0 ? "completed" : "failed",
+                         c->failed_what, c->failed_err);
+            }
+            flash_image_power_on(t->img);
+            check_after_cut(t, c, cut, tear);
+            points++;
+        }
+    }
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    printf("# %llu cut points checked in %.1f s; NOR violations %llu\n",
+           (unsigned long long)points, secs, (unsigned long long)flash_image_violations(t->img));
+    assert_int_equal(flash_image_violations(t->img), 0);
+    tfs_free(base);
+    tfs_free(t);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_powercut),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
