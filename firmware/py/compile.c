@@ -512,34 +512,61 @@ void py_comp_make_function(py_compiler_t *c, py_scope_t *scope, const py_ast_arg
 
 // ---- Modules -----------------------------------------------------------------------------------
 
-static py_raw_code_t *compile_module(py_compiler_t *c, py_ast_mod_t *mod) {
-    py_comp_unit_t u;
+// Starts the module's code unit; [scope] may still grow while statements are parsed.
+static void module_begin(py_compiler_t *c, py_comp_unit_t *u, py_scope_t *scope) {
     c->u = NULL;
-    unit_init(c, &u, mod->scope);
-    u.name = PY_QSTR_lt_module_gt;
-    u.qualname = PY_QSTR_lt_module_gt;
-    u.first_line = u.line = u.cur_line = 1;
-    c->u = &u;
-    if (mod->kind == PY_AST_MOD_EXPRESSION) {
-        py_comp_expr(c, mod->expression);
-    } else {
-        u.print_exprs = mod->kind == PY_AST_MOD_INTERACTIVE;
-        py_comp_body(c, mod->n_body, mod->body);
-        py_comp_emit(c, PY_BC_LOAD_CONST_NONE);
-    }
+    unit_init(c, u, scope);
+    u->name = PY_QSTR_lt_module_gt;
+    u->qualname = PY_QSTR_lt_module_gt;
+    u->first_line = u->line = u->cur_line = 1;
+    c->u = u;
+}
+
+static py_raw_code_t *module_end(py_compiler_t *c) {
     py_comp_emit(c, PY_BC_RETURN_VALUE);
     py_raw_code_t *rc = unit_finish(c);
     c->u = NULL;
     return rc;
 }
 
+// An expression (eval input): parsed whole, it is one statement's worth of tree.
+static py_raw_code_t *compile_eval(py_compiler_t *c, py_reader_t *reader, py_arena_t *arena) {
+    py_ast_mod_t *mod = py_parse(reader, c->source_file, PY_COMPILE_EVAL, arena);
+    py_comp_unit_t u;
+    module_begin(c, &u, mod->scope);
+    py_comp_expr(c, mod->expression);
+    return module_end(c);
+}
+
+// A module or REPL input, compiled one top-level statement at a time: each statement's tree is
+// freed once its code is emitted, so the peak memory is that of the largest statement, not of
+// the whole source (a 38 KiB heap holds the code of far more source than its tree).
+static py_raw_code_t *compile_statements(py_compiler_t *c, py_reader_t *reader,
+                                         py_compile_mode_t mode, py_arena_t *arena) {
+    py_parse_iter_t it;
+    py_parse_iter_init(&it, reader, c->source_file, mode, arena);
+    py_comp_unit_t u;
+    module_begin(c, &u, it.mod->scope);
+    u.print_exprs = mode == PY_COMPILE_SINGLE;
+    py_arena_mark_t mark = py_arena_mark(arena);
+    size_t n;
+    py_ast_stmt_t **body;
+    while ((body = py_parse_iter_next(&it, &n)) != NULL) {
+        py_comp_body(c, n, body);
+        py_arena_release(arena, &mark);
+    }
+    py_parse_iter_deinit(&it);
+    py_comp_emit(c, PY_BC_LOAD_CONST_NONE);
+    return module_end(c);
+}
+
 py_obj_t py_compile(py_reader_t *reader, qstr source_name, py_compile_mode_t mode) {
     py_arena_t arena;
     py_arena_init(&arena);
     // On a SyntaxError the arena's chunks are simply left to the GC.
-    py_ast_mod_t *mod = py_parse(reader, source_name, mode, &arena);
     py_compiler_t c = {source_name, NULL};
-    py_raw_code_t *rc = compile_module(&c, mod);
+    py_raw_code_t *rc = mode == PY_COMPILE_EVAL ? compile_eval(&c, reader, &arena)
+                                                : compile_statements(&c, reader, mode, &arena);
     py_arena_free(&arena);
     return py_obj_new_fun_bc(rc, NULL, PY_OBJ_NULL, PY_OBJ_NULL, PY_OBJ_NULL);
 }
