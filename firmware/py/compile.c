@@ -358,8 +358,12 @@ static py_raw_code_t *unit_finish(py_compiler_t *c) {
     rc->n_children = (uint16_t)u->n_children;
     rc->children = copy_out(u->children, u->n_children * sizeof(py_raw_code_t *));
     qstr *names = py_new(qstr, sc->n_locals + sc->n_free + 1);
-    memcpy(names, sc->locals, sc->n_locals * sizeof(qstr));
-    memcpy(names + sc->n_locals, sc->free, sc->n_free * sizeof(qstr));
+    if (sc->n_locals > 0) { // the tables are NULL when empty
+        memcpy(names, sc->locals, sc->n_locals * sizeof(qstr));
+    }
+    if (sc->n_free > 0) {
+        memcpy(names + sc->n_locals, sc->free, sc->n_free * sizeof(qstr));
+    }
     rc->slot_names = names;
     rc->cells = copy_out(sc->cells, sc->n_cells * sizeof(uint16_t));
     rc->doc = u->doc;

@@ -35,7 +35,8 @@ void py_vstr_init(py_vstr_t *v, size_t alloc);
 void py_vstr_init_fixed_buf(py_vstr_t *v, size_t alloc, char *buf);
 // Frees [v]'s heap buffer (not the vstr itself).
 void py_vstr_clear(py_vstr_t *v);
-// Makes room for [n] more bytes and returns where they go; [v]->len grows by [n].
+// Makes room for [n] more bytes and returns where they go; [v]->len grows by [n]. Returns NULL
+// (and sets [overflowed]) only for a fixed vstr without room.
 char *py_vstr_add_len(py_vstr_t *v, size_t n);
 void py_vstr_add_byte(py_vstr_t *v, byte b);
 // Appends code point [c] encoded as UTF-8.

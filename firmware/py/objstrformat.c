@@ -105,7 +105,10 @@ void py_fmt_parse_spec(const byte *s, size_t len, py_fmt_spec_t *spec) {
 
 static void add_fill(py_vstr_t *out, uint32_t fill, size_t n) {
     if (fill < 0x80) {
-        memset(py_vstr_add_len(out, n), (int)fill, n);
+        char *p = py_vstr_add_len(out, n);
+        if (p != NULL) { // NULL: a fixed buffer overflowed; the caller redoes it on the heap
+            memset(p, (int)fill, n);
+        }
         return;
     }
     for (size_t i = 0; i < n; i++) {
@@ -574,6 +577,9 @@ void py_format_value_into(py_vstr_t *out, py_obj_t value, const byte *spec_s, si
     format_other_value(out, value, spec_s, len);
 }
 
+// Bytes of stack py_format_value tries before formatting an int, float or str on the heap.
+#define FORMAT_STACK_BUF (64)
+
 py_obj_t py_format_value(py_obj_t value, py_obj_t spec) {
     size_t len = 0;
     const byte *s = (const byte *)"";
@@ -588,6 +594,20 @@ py_obj_t py_format_value(py_obj_t value, py_obj_t spec) {
         return value;
     }
     py_vstr_t v;
+    bool is_plain = py_obj_is_int(value) || py_obj_is_str(value);
+#if PY_FEATURE_FLOAT
+    is_plain |= py_obj_is_type(value, &py_type_float);
+#endif
+    if (is_plain) {
+        // Formatting these runs no Python code, so it can be tried in a stack buffer first and
+        // done again on the heap if that was too small.
+        char buf[FORMAT_STACK_BUF];
+        py_vstr_init_fixed_buf(&v, sizeof(buf), buf);
+        py_format_value_into(&v, value, s, len);
+        if (!v.overflowed) {
+            return py_obj_new_str(v.buf, v.len);
+        }
+    }
     py_vstr_init(&v, 16);
     py_format_value_into(&v, value, s, len);
     return py_obj_new_str_from_vstr(&v);

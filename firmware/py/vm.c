@@ -36,7 +36,7 @@ void py_frame_init(py_frame_t *f, const py_raw_code_t *rc, py_obj_dict_t *global
 
 size_t py_raw_code_line(const py_raw_code_t *rc, size_t offset) {
     const byte *p = rc->lines;
-    const byte *end = p + rc->lines_len;
+    const byte *end = rc->lines_len > 0 ? p + rc->lines_len : p; // lines is NULL when empty
     size_t at = 0;
     intptr_t line = rc->first_line;
     while (p < end) {
