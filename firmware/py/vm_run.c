@@ -5,6 +5,7 @@
 
 #include "bc.h"
 #include "gc.h"
+#include "objstr.h"
 #include "objtype.h"
 #include "runtime.h"
 #include "vm_ops.h"
@@ -152,6 +153,9 @@ static inline py_obj_t vm_call(py_obj_t fun, size_t n_args, size_t n_kw, const p
 }
 
 static void reverse_words(py_obj_t *p, size_t n) {
+    if (n < 2) {
+        return; // n == 0 (`() = x`) must not wrap j below
+    }
     for (size_t i = 0, j = n - 1; i < j; i++, j--) {
         py_obj_t t = p[i];
         p[i] = p[j];
@@ -481,6 +485,13 @@ op_BINARY_OP: {
             DISPATCH();
         }
     }
+    if (op <= PY_BINARY_OP_NOT_EQUAL) {
+        py_obj_t r = py_str_compare((py_binary_op_t)op, lhs, rhs);
+        if (r != PY_OBJ_NULL) {
+            sp[-1] = r;
+            DISPATCH();
+        }
+    }
     sp[-1] = py_vm_binary_op(op, lhs, rhs);
     DISPATCH();
 }
@@ -705,6 +716,17 @@ op_CALL_FUNCTION: {
     size_t n_pos, n_kw;
     ARG_U(n_pos);
     ARG_U(n_kw);
+    if (n_pos == 2 && n_kw == 0 && sp[-3] == PY_OBJ_FROM_PTR(&py_type_super) &&
+        *ip == PY_BC_LOAD_METHOD) {
+        // super().f(...): the method without a super object in between.
+        const byte *next = ip + 1;
+        qstr q = py_bc_read_uint(&next);
+        if (py_super_load_method(sp[-2], sp[-1], q, sp - 3)) {
+            sp--;
+            ip = next;
+            DISPATCH();
+        }
+    }
     sp -= n_pos + 2 * n_kw;
     sp[-1] = vm_call(sp[-1], n_pos, n_kw, sp);
     DISPATCH();
