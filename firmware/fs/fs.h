@@ -28,10 +28,10 @@
 enum {
     FS_OK = 0,
     FS_ERR_NOENT = -2,
-    FS_ERR_IO = -5, // the device failed, or the filesystem is corrupt (fs_corrupt_reason says)
-    FS_ERR_BADF = -9, // the file was removed or is not open for this
+    FS_ERR_IO = -5,     // the device failed, or the filesystem is corrupt (fs_corrupt_reason says)
+    FS_ERR_BADF = -9,   // the file was removed or is not open for this
     FS_ERR_NOMEM = -12, // the caller's buffer is too small
-    FS_ERR_BUSY = -16, // another handle changed the file since this one read it
+    FS_ERR_BUSY = -16,  // another handle changed the file since this one read it
     FS_ERR_EXIST = -17,
     FS_ERR_NODEV = -19, // no filesystem on the device (blank or foreign): format it
     FS_ERR_NOTDIR = -20,
@@ -96,25 +96,25 @@ typedef struct fs_mbcache {
 
 typedef struct fs {
     const fs_blockdev_t *bd;
-    uint32_t nsec;        // sectors in the partition
-    uint32_t words;       // 32-bit words per bitmap
-    uint32_t *used;       // sectors in use (committed, or owned by an open file or operation)
-    uint32_t *meta;       // used sectors that are metadata (directory) sectors
-    uint32_t *op_new;     // metadata sectors the running operation allocated
-    uint32_t *op_free;    // sectors to free when the running operation completes
-    uint32_t nfree;       // sectors not in [used]
-    uint32_t reserve;     // free sectors kept for operations that do not grow the filesystem
-    uint32_t cursor;      // where the next allocation search starts
-    uint32_t seq;         // sequence number for the next metadata sector written
+    uint32_t nsec;     // sectors in the partition
+    uint32_t words;    // 32-bit words per bitmap
+    uint32_t *used;    // sectors in use (committed, or owned by an open file or operation)
+    uint32_t *meta;    // used sectors that are metadata (directory) sectors
+    uint32_t *op_new;  // metadata sectors the running operation allocated
+    uint32_t *op_free; // sectors to free when the running operation completes
+    uint32_t nfree;    // sectors not in [used]
+    uint32_t reserve;  // free sectors kept for operations that do not grow the filesystem
+    uint32_t cursor;   // where the next allocation search starts
+    uint32_t seq;      // sequence number for the next metadata sector written
     uint32_t next_ino;
-    uint32_t gen;         // changes whenever committed state changes
-    uint32_t root;        // first sector of the root directory
-    uint32_t sb_sector;   // the active superblock sector (0 or 1)
+    uint32_t gen;       // changes whenever committed state changes
+    uint32_t root;      // first sector of the root directory
+    uint32_t sb_sector; // the active superblock sector (0 or 1)
     uint32_t sb_rev;
-    uint32_t sb_end;      // where the next superblock commit goes
+    uint32_t sb_end; // where the next superblock commit goes
     bool mounted;
     bool in_op;
-    const char *corrupt;  // why the last mount or check failed, for diagnostics
+    const char *corrupt; // why the last mount or check failed, for diagnostics
     // Counters for measurement (bench, tests).
     uint32_t n_prog, n_erase, n_read;
     uint64_t bytes_prog, bytes_read;
@@ -123,7 +123,7 @@ typedef struct fs {
     uint32_t rbuf_off;
     uint8_t rbuf[FS_RBUF_SIZE];
     uint8_t pbuf[FS_PBUF_SIZE];
-    uint32_t hint_child[FS_HINTS]; // a directory's first sector ...
+    uint32_t hint_child[FS_HINTS];  // a directory's first sector ...
     uint32_t hint_parent[FS_HINTS]; // ... and the sector holding its entry, seen on path walks
     uint32_t hint_next;
     fs_mbcache_t mbc;
@@ -152,11 +152,11 @@ typedef struct fs_file {
     uint32_t isrc;    // index sector that slots >= ifill are copied from (FS_NONE: none)
     uint32_t ifill;   // slots of the owned index already programmed
     // A data sector being rewritten: slots [0, pb_fill) are in pb_new, the rest still in pb_src.
-    uint32_t pb_k;    // logical block number, or FS_NONE
+    uint32_t pb_k; // logical block number, or FS_NONE
     uint32_t pb_new;
     uint32_t pb_src;
     uint32_t pb_fill;
-    uint32_t pb_end;  // bytes of pb_src's block that hold file data
+    uint32_t pb_end;            // bytes of pb_src's block that hold file data
     uint8_t buf[FS_INLINE_MAX]; // an inline file's contents
 } fs_file_t;
 
@@ -177,8 +177,8 @@ typedef struct fs_info {
 
 typedef struct fs_statvfs {
     uint32_t block_size;
-    uint32_t blocks;      // sectors in the partition
-    uint32_t free;        // sectors a file may still grow into
+    uint32_t blocks; // sectors in the partition
+    uint32_t free;   // sectors a file may still grow into
     uint32_t name_max;
 } fs_statvfs_t;
 

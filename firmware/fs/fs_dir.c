@@ -122,12 +122,12 @@ int fs_find_entry(fs_t *fs, uint32_t dir_ino, uint32_t ino, uint32_t hint, uint3
 
 // ---- Changing directories -----------------------------------------------------------------------
 
-int fs_dir_insert(fs_t *fs, uint32_t head, uint32_t dir_ino, const fs_entry_t *e,
-                  const char *name, const uint8_t *data) {
+int fs_dir_insert(fs_t *fs, uint32_t head, uint32_t dir_ino, const fs_entry_t *e, const char *name,
+                  const uint8_t *data) {
     const uint32_t cap = FS_SECTOR_SIZE - FS_MB_HDR - FS_CRC_LEN - 8;
     uint32_t len = fs_rec_len(e);
-    fs_commit_t c = {1, {{.tag = FS_TAG_PUT, .slot = FS_SLOT_NEW, .e = e, .name = name,
-                          .data = data}}};
+    fs_commit_t c = {
+        1, {{.tag = FS_TAG_PUT, .slot = FS_SLOT_NEW, .e = e, .name = name, .data = data}}};
     uint32_t s = head, last = head;
     for (uint32_t guard = 0; s != FS_NONE && guard < fs->nsec; guard++) {
         int err = fs_mb_load(fs, s);
@@ -354,13 +354,13 @@ static bool path_within(const char *outer, const char *inner) {
 }
 
 // Commits [e] named [name] at [to], as a new entry or over the existing one at [dst].
-static int put_at(fs_t *fs, const fs_loc_t *dst, bool exists, const fs_entry_t *e,
-                  const char *name, const uint8_t *data) {
+static int put_at(fs_t *fs, const fs_loc_t *dst, bool exists, const fs_entry_t *e, const char *name,
+                  const uint8_t *data) {
     if (!exists) {
         return fs_dir_insert(fs, dst->dir_head, dst->dir_ino, e, name, data);
     }
-    fs_commit_t c = {1, {{.tag = FS_TAG_PUT, .slot = (uint8_t)dst->slot, .e = e, .name = name,
-                          .data = data}}};
+    fs_commit_t c = {
+        1, {{.tag = FS_TAG_PUT, .slot = (uint8_t)dst->slot, .e = e, .name = name, .data = data}}};
     return fs_mb_commit(fs, dst->mb, &c);
 }
 
@@ -468,9 +468,13 @@ int fs_rename(fs_t *fs, const char *from, const char *to) {
     e.hash = fs_name_hash(dname, dlen);
     bool same_dir = !exists && dst.dir_ino == src.dir_ino;
     if ((exists && dst.mb == src.mb) || same_dir) {
-        fs_commit_t c = {2, {{.tag = FS_TAG_DEL, .slot = (uint8_t)src.slot},
-                             {.tag = FS_TAG_PUT, .slot = exists ? (uint8_t)dst.slot : FS_SLOT_NEW,
-                              .e = &e, .name = dname, .data = data}}};
+        fs_commit_t c = {2,
+                         {{.tag = FS_TAG_DEL, .slot = (uint8_t)src.slot},
+                          {.tag = FS_TAG_PUT,
+                           .slot = exists ? (uint8_t)dst.slot : FS_SLOT_NEW,
+                           .e = &e,
+                           .name = dname,
+                           .data = data}}};
         fs_op_begin(fs);
         err = fs_mb_commit(fs, src.mb, &c);
         if (err == 0 && exists) {

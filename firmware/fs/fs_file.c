@@ -39,8 +39,8 @@ static int prog_slot(fs_t *fs, uint32_t index, uint32_t k, uint32_t s) {
 
 // Copies slots [from, to) of index [src] into index [dst], replacing slot [k] by [s] (k may be
 // out of the range).
-static int copy_slots(fs_t *fs, uint32_t src, uint32_t dst, uint32_t from, uint32_t to,
-                      uint32_t k, uint32_t s) {
+static int copy_slots(fs_t *fs, uint32_t src, uint32_t dst, uint32_t from, uint32_t to, uint32_t k,
+                      uint32_t s) {
     if (from >= to) {
         return 0;
     }
@@ -364,8 +364,8 @@ static int validate(fs_t *fs, fs_file_t *f) {
     f->hint_mb = loc.mb;
     f->hint_seq = loc.seq;
     f->dir_ino = loc.dir_ino;
-    bool same = loc.e.size == f->base.size && loc.e.ptr == f->base.ptr &&
-                loc.e.storage == f->base.storage;
+    bool same =
+        loc.e.size == f->base.size && loc.e.ptr == f->base.ptr && loc.e.storage == f->base.storage;
     if (!same && f->dirty) {
         drop_uncommitted(fs, f);
         adopt(f, &loc);
@@ -412,9 +412,9 @@ int fs_file_open(fs_t *fs, fs_file_t *f, const char *path, int flags) {
     adopt(f, &loc);
     f->pb_k = FS_NONE;
     f->gen = fs->gen;
-    f->flags = (uint8_t)(((access & FS_O_RDONLY) ? F_READ : 0) |
-                         ((access & FS_O_WRONLY) ? F_WRITE : 0) |
-                         ((flags & FS_O_APPEND) ? F_APPEND : 0));
+    f->flags =
+        (uint8_t)(((access & FS_O_RDONLY) ? F_READ : 0) | ((access & FS_O_WRONLY) ? F_WRITE : 0) |
+                  ((flags & FS_O_APPEND) ? F_APPEND : 0));
     if ((err = load_inline(fs, f, &loc)) < 0) {
         return err;
     }
@@ -603,8 +603,8 @@ int fs_file_sync(fs_t *fs, fs_file_t *f) {
     e.size = f->cur.size;
     e.ptr = f->cur.ptr;
     e.storage = f->cur.storage;
-    fs_commit_t c = {1, {{.tag = FS_TAG_PUT, .slot = (uint8_t)loc.slot, .e = &e, .name = name,
-                          .data = f->buf}}};
+    fs_commit_t c = {
+        1, {{.tag = FS_TAG_PUT, .slot = (uint8_t)loc.slot, .e = &e, .name = name, .data = f->buf}}};
     fs_op_begin(fs);
     err = fs_mb_commit(fs, loc.mb, &c);
     if (err == 0) {

@@ -449,10 +449,10 @@ static int mb_append(fs_t *fs, const fs_commit_t *c) {
 // What a compaction writes: the loaded sector's live entries, changed by [c].
 typedef struct plan {
     const fs_commit_t *c;
-    uint8_t rec_slot[FS_COMMIT_MAX];  // slot each PUT of [c] lands in
-    uint32_t keep[FS_SLOTS / 32];     // old slots copied as they are
+    uint8_t rec_slot[FS_COMMIT_MAX]; // slot each PUT of [c] lands in
+    uint32_t keep[FS_SLOTS / 32];    // old slots copied as they are
     uint32_t next;
-    uint32_t total;                   // bytes of entry records
+    uint32_t total; // bytes of entry records
 } plan_t;
 
 static void plan_make(fs_t *fs, const fs_commit_t *c, plan_t *pl) {
@@ -690,8 +690,8 @@ int fs_mb_commit(fs_t *fs, uint32_t sector, const fs_commit_t *c) {
                 return err;
             }
             e.ptr = moved;
-            cur.rec[0] = (fs_rec_t){.tag = FS_TAG_PUT, .slot = (uint8_t)slot, .e = &e,
-                                    .name = name};
+            cur.rec[0] =
+                (fs_rec_t){.tag = FS_TAG_PUT, .slot = (uint8_t)slot, .e = &e, .name = name};
             fs_hint_parent(fs, moved, fs->mbc.sector);
         } else {
             if ((err = find_predecessor(fs, sector, dir_ino)) < 0) {

@@ -44,8 +44,8 @@ int fs_format(fs_t *fs, const fs_blockdev_t *bd, void *ram, size_t ram_size) {
 // ---- The walk -----------------------------------------------------------------------------------
 
 typedef struct walk {
-    uint32_t *seen;  // sectors referenced so far
-    uint32_t *pend;  // metadata sectors still to visit
+    uint32_t *seen; // sectors referenced so far
+    uint32_t *pend; // metadata sectors still to visit
     bool build;
     uint32_t dups;   // references to a sector already referenced
     uint32_t moving; // entries of an unfinished rename
@@ -104,8 +104,7 @@ static int walk_file(fs_t *fs, walk_t *w, const fs_entry_t *e) {
         w->st.data_sectors++;
         return 0;
     }
-    if (e->storage != FS_ST_INDEXED || n < 2 || n > FS_INDEX_SLOTS ||
-        !mark(fs, w, e->ptr, false)) {
+    if (e->storage != FS_ST_INDEXED || n < 2 || n > FS_INDEX_SLOTS || !mark(fs, w, e->ptr, false)) {
         return fs_corrupt(fs, "bad indexed file");
     }
     w->st.index_sectors++;
@@ -242,7 +241,8 @@ int fs_walk(fs_t *fs, bool build, fs_check_stats_t *stats, bool *moving_found) {
     return 0;
 }
 
-// ---- Finishing an interrupted rename --------------------------------------------------------------
+// ---- Finishing an interrupted rename
+// --------------------------------------------------------------
 
 // Finds the entry flagged as the destination of an unfinished rename.
 static int find_moving(fs_t *fs, fs_loc_t *loc) {
@@ -313,8 +313,9 @@ static int finish_rename(fs_t *fs) {
         return err;
     }
     loc.e.flags &= (uint8_t)~FS_PUT_MOVING;
-    fs_commit_t c = {1, {{.tag = FS_TAG_PUT, .slot = (uint8_t)loc.slot, .e = &loc.e,
-                          .name = name, .data = data}}};
+    fs_commit_t c = {
+        1,
+        {{.tag = FS_TAG_PUT, .slot = (uint8_t)loc.slot, .e = &loc.e, .name = name, .data = data}}};
     fs_op_begin(fs);
     return fs_op_end(fs, fs_mb_commit(fs, loc.mb, &c));
 }

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // ast.c: the arena the syntax tree and its scope records live in.
 
+#include "ast.h"
+
 #include <string.h>
 
-#include "ast.h"
 #include "gc.h"
 
 #define ARENA_ALIGN (sizeof(void *))

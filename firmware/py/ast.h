@@ -52,9 +52,9 @@
 #define PY_AST_ARENA_CHUNK (512)
 
 typedef struct py_arena {
-    void *head;   // newest chunk: its first word links to the previous chunk (NULL at the end)
-    size_t used;  // bytes used in [head], including the link word
-    size_t size;  // bytes in [head]
+    void *head;  // newest chunk: its first word links to the previous chunk (NULL at the end)
+    size_t used; // bytes used in [head], including the link word
+    size_t size; // bytes in [head]
 } py_arena_t;
 
 // Makes [arena] empty; it allocates nothing until the first py_arena_alloc.
@@ -264,7 +264,7 @@ struct py_ast_stmt {
             py_ast_expr_t **decorator_list;
             struct py_scope *scope;
         } classdef;
-        struct { // Return
+        struct {                  // Return
             py_ast_expr_t *value; // NULL for a bare return
         } return_;
         struct { // Delete
@@ -276,7 +276,7 @@ struct py_ast_stmt {
             py_ast_expr_t **targets; // ctx STORE, in source order
             py_ast_expr_t *value;
         } assign;
-        struct { // AugAssign
+        struct {                   // AugAssign
             py_ast_expr_t *target; // Name, Attribute or Subscript, ctx STORE
             uint8_t op;            // PY_BINARY_OP_INPLACE_*
             py_ast_expr_t *value;
@@ -308,7 +308,7 @@ struct py_ast_stmt {
             size_t n_body;
             py_ast_stmt_t **body;
         } with;
-        struct { // Raise
+        struct {                  // Raise
             py_ast_expr_t *exc;   // NULL for a bare raise
             py_ast_expr_t *cause; // `from cause`, or NULL
         } raise;
@@ -330,7 +330,7 @@ struct py_ast_stmt {
             size_t n_names;
             py_ast_alias_t *names;
         } import;
-        struct { // ImportFrom: from ..module import names
+        struct {         // ImportFrom: from ..module import names
             qstr module; // dotted; PY_QSTR_NULL for `from . import x`
             size_t n_names;
             py_ast_alias_t *names;
@@ -355,12 +355,12 @@ struct py_ast_expr {
     uint32_t parenthesized : 1; // written in parentheses (AnnAssign.simple)
     uint32_t line : 23;         // at most PY_AST_MAX_LINE
     union {
-        struct { // BoolOp: values[0] op values[1] op ... (n_values >= 2)
+        struct {        // BoolOp: values[0] op values[1] op ... (n_values >= 2)
             uint8_t op; // py_ast_boolop_t
             size_t n_values;
             py_ast_expr_t **values;
         } boolop;
-        struct { // NamedExpr: target := value
+        struct {                   // NamedExpr: target := value
             py_ast_expr_t *target; // a Name, ctx STORE
             py_ast_expr_t *value;
         } namedexpr;
@@ -369,7 +369,7 @@ struct py_ast_expr {
             uint8_t op; // py_binary_op_t, plain group
             py_ast_expr_t *right;
         } binop;
-        struct { // UnaryOp
+        struct {        // UnaryOp
             uint8_t op; // PY_UNARY_OP_POSITIVE, _NEGATIVE, _INVERT or _NOT
             py_ast_expr_t *operand;
         } unaryop;
@@ -417,7 +417,7 @@ struct py_ast_expr {
         } call;
         struct { // FormattedValue: {value!conversion:format_spec}
             py_ast_expr_t *value;
-            int conversion; // PY_AST_CONV_NONE, 's', 'r' or 'a'
+            int conversion;             // PY_AST_CONV_NONE, 's', 'r' or 'a'
             py_ast_expr_t *format_spec; // a JoinedStr, or NULL
         } formattedvalue;
         struct { // JoinedStr: the pieces are Constant str and FormattedValue
@@ -438,7 +438,7 @@ struct py_ast_expr {
         struct { // Name
             qstr id;
         } name;
-        struct { // Slice (only as a Subscript's slice or a Tuple element there)
+        struct {                  // Slice (only as a Subscript's slice or a Tuple element there)
             py_ast_expr_t *lower; // each may be NULL
             py_ast_expr_t *upper;
             py_ast_expr_t *step;

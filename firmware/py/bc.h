@@ -35,101 +35,101 @@
 // effect of VAR depends on the operands (documented, and computed by the compiler).
 #define PY_BC_OPS(X)                                                                               \
     X(NOP, NONE, 0)                                                                                \
-    X(POP_TOP, NONE, -1)              /* v -> */                                                   \
-    X(POP_N, U, VAR)                  /* v1..vn -> */                                              \
-    X(POP_UNDER, U, VAR)              /* v1..vn top -> top */                                      \
-    X(ROT_TWO, NONE, 0)               /* a b -> b a */                                             \
-    X(ROT_THREE, NONE, 0)             /* a b c -> c a b */                                         \
-    X(DUP_TOP, NONE, 1)               /* a -> a a */                                               \
-    X(DUP_TOP_TWO, NONE, 2)           /* a b -> a b a b */                                         \
-    X(LOAD_NULL, NONE, 1)             /* -> NULL (an absent optional operand) */                   \
+    X(POP_TOP, NONE, -1)    /* v -> */                                                             \
+    X(POP_N, U, VAR)        /* v1..vn -> */                                                        \
+    X(POP_UNDER, U, VAR)    /* v1..vn top -> top */                                                \
+    X(ROT_TWO, NONE, 0)     /* a b -> b a */                                                       \
+    X(ROT_THREE, NONE, 0)   /* a b c -> c a b */                                                   \
+    X(DUP_TOP, NONE, 1)     /* a -> a a */                                                         \
+    X(DUP_TOP_TWO, NONE, 2) /* a b -> a b a b */                                                   \
+    X(LOAD_NULL, NONE, 1)   /* -> NULL (an absent optional operand) */                             \
     X(LOAD_CONST_NONE, NONE, 1)                                                                    \
     X(LOAD_CONST_FALSE, NONE, 1)                                                                   \
     X(LOAD_CONST_TRUE, NONE, 1)                                                                    \
     X(LOAD_CONST_SMALL_INT, S, 1)                                                                  \
-    X(LOAD_CONST_QSTR, U, 1)          /* -> str (an interned string, operand = qstr) */            \
-    X(LOAD_CONST, U, 1)               /* -> consts[U] */                                           \
-    X(LOAD_FAST, U, 1)                /* -> slots[U]; UnboundLocalError if unset */                \
+    X(LOAD_CONST_QSTR, U, 1) /* -> str (an interned string, operand = qstr) */                     \
+    X(LOAD_CONST, U, 1)      /* -> consts[U] */                                                    \
+    X(LOAD_FAST, U, 1)       /* -> slots[U]; UnboundLocalError if unset */                         \
     X(STORE_FAST, U, -1)                                                                           \
     X(DELETE_FAST, U, 0)                                                                           \
-    X(LOAD_DEREF, U, 1)               /* -> the value of the cell in slots[U] */                   \
+    X(LOAD_DEREF, U, 1) /* -> the value of the cell in slots[U] */                                 \
     X(STORE_DEREF, U, -1)                                                                          \
     X(DELETE_DEREF, U, 0)                                                                          \
-    X(LOAD_CLOSURE, U, 1)             /* -> the cell object in slots[U] */                         \
-    X(LOAD_CLASSDEREF, UU, 1)         /* slot, qstr: the locals dict, else the cell */             \
-    X(LOAD_NAME, UC, 1)                /* qstr: locals dict, globals, builtins */                  \
+    X(LOAD_CLOSURE, U, 1)     /* -> the cell object in slots[U] */                                 \
+    X(LOAD_CLASSDEREF, UU, 1) /* slot, qstr: the locals dict, else the cell */                     \
+    X(LOAD_NAME, UC, 1)       /* qstr: locals dict, globals, builtins */                           \
     X(STORE_NAME, UC, -1)                                                                          \
     X(DELETE_NAME, U, 0)                                                                           \
     X(LOAD_GLOBAL, UC, 1)                                                                          \
     X(STORE_GLOBAL, UC, -1)                                                                        \
     X(DELETE_GLOBAL, U, 0)                                                                         \
-    X(LOAD_ATTR, U, 0)                /* obj -> obj.attr */                                        \
-    X(STORE_ATTR, U, -2)              /* value obj -> */                                           \
-    X(DELETE_ATTR, U, -1)             /* obj -> */                                                 \
-    X(LOAD_METHOD, U, 1)              /* obj -> fun self|NULL */                                   \
-    X(LOAD_SUBSCR, NONE, -1)          /* obj index -> obj[index] */                                \
-    X(STORE_SUBSCR, NONE, -3)         /* value obj index -> */                                     \
-    X(DELETE_SUBSCR, NONE, -2)        /* obj index -> */                                           \
+    X(LOAD_ATTR, U, 0)         /* obj -> obj.attr */                                               \
+    X(STORE_ATTR, U, -2)       /* value obj -> */                                                  \
+    X(DELETE_ATTR, U, -1)      /* obj -> */                                                        \
+    X(LOAD_METHOD, U, 1)       /* obj -> fun self|NULL */                                          \
+    X(LOAD_SUBSCR, NONE, -1)   /* obj index -> obj[index] */                                       \
+    X(STORE_SUBSCR, NONE, -3)  /* value obj index -> */                                            \
+    X(DELETE_SUBSCR, NONE, -2) /* obj index -> */                                                  \
     X(LOAD_BUILD_CLASS, NONE, 1)                                                                   \
-    X(BINARY_OP, U, -1)               /* lhs rhs -> result; U = py_binary_op_t or PY_BC_CMP_* */   \
-    X(UNARY_OP, U, 0)                 /* U = py_unary_op_t */                                      \
+    X(BINARY_OP, U, -1) /* lhs rhs -> result; U = py_binary_op_t or PY_BC_CMP_* */                 \
+    X(UNARY_OP, U, 0)   /* U = py_unary_op_t */                                                    \
     X(UNARY_NOT, NONE, 0)                                                                          \
     X(JUMP, J, 0)                                                                                  \
     X(POP_JUMP_IF_FALSE, J, -1)                                                                    \
     X(POP_JUMP_IF_TRUE, J, -1)                                                                     \
-    X(JUMP_IF_FALSE_OR_POP, J, VAR)   /* v -> v (jumping) or -> (falling through) */               \
+    X(JUMP_IF_FALSE_OR_POP, J, VAR) /* v -> v (jumping) or -> (falling through) */                 \
     X(JUMP_IF_TRUE_OR_POP, J, VAR)                                                                 \
-    X(GET_ITER, NONE, 0)              /* obj -> iter (on the heap) */                              \
-    X(GET_ITER_STACK, NONE, VAR)      /* obj -> buf[4] iter (iterator may live in buf): +4 */      \
-    X(FOR_ITER, J, VAR)               /* iter -> iter next, or jump when exhausted (iter kept) */  \
-    X(BUILD_TUPLE, U, VAR)            /* v1..vn -> tuple */                                        \
+    X(GET_ITER, NONE, 0)         /* obj -> iter (on the heap) */                                   \
+    X(GET_ITER_STACK, NONE, VAR) /* obj -> buf[4] iter (iterator may live in buf): +4 */           \
+    X(FOR_ITER, J, VAR)          /* iter -> iter next, or jump when exhausted (iter kept) */       \
+    X(BUILD_TUPLE, U, VAR)       /* v1..vn -> tuple */                                             \
     X(BUILD_LIST, U, VAR)                                                                          \
     X(BUILD_SET, U, VAR)                                                                           \
-    X(BUILD_MAP, U, VAR)              /* k1 v1 .. kn vn -> dict */                                 \
-    X(BUILD_SLICE, U, VAR)            /* start stop [step] -> slice (U = 2 or 3) */                \
-    X(BUILD_STRING, U, VAR)           /* s1..sn -> s1 + ... + sn */                                \
+    X(BUILD_MAP, U, VAR)    /* k1 v1 .. kn vn -> dict */                                           \
+    X(BUILD_SLICE, U, VAR)  /* start stop [step] -> slice (U = 2 or 3) */                          \
+    X(BUILD_STRING, U, VAR) /* s1..sn -> s1 + ... + sn */                                          \
     X(LIST_TO_TUPLE, NONE, 0)                                                                      \
-    X(LIST_APPEND, U, -1)             /* list ... v -> list ...: list is U below the top */        \
-    X(LIST_EXTEND, U, -1)             /* list ... iterable -> list ... */                          \
+    X(LIST_APPEND, U, -1) /* list ... v -> list ...: list is U below the top */                    \
+    X(LIST_EXTEND, U, -1) /* list ... iterable -> list ... */                                      \
     X(SET_ADD, U, -1)                                                                              \
     X(SET_UPDATE, U, -1)                                                                           \
-    X(MAP_ADD, U, -2)                 /* dict ... k v -> dict ... */                               \
-    X(DICT_UPDATE, U, -1)             /* dict ... mapping -> dict ... ({**m}) */                   \
-    X(DICT_MERGE, U, -1)              /* as DICT_UPDATE, for f(**m): str keys, no duplicates */    \
-    X(UNPACK_SEQUENCE, U, VAR)        /* seq -> vn .. v1 (v1 on top): n - 1 */                     \
-    X(UNPACK_EX, UU, VAR)             /* seq -> after.. list before..: before + after */           \
-    X(FORMAT_VALUE, U, VAR)           /* v [spec] -> str; U = conversion | PY_BC_FMT_HAS_SPEC */   \
-    X(CALL_FUNCTION, UU, VAR)         /* fun a1..an k1 v1..km vm -> result (U = n, m) */           \
-    X(CALL_METHOD, UU, VAR)           /* fun self|NULL a1..an k1 v1.. -> result */                 \
-    X(CALL_FUNCTION_EX, NONE, -2)     /* fun args|NULL kwargs|NULL -> result */                    \
-    X(MAKE_FUNCTION, UU, VAR)         /* [defaults] [kwdefaults] [closure] -> fun (child, flg) */ \
+    X(MAP_ADD, U, -2)             /* dict ... k v -> dict ... */                                   \
+    X(DICT_UPDATE, U, -1)         /* dict ... mapping -> dict ... ({**m}) */                       \
+    X(DICT_MERGE, U, -1)          /* as DICT_UPDATE, for f(**m): str keys, no duplicates */        \
+    X(UNPACK_SEQUENCE, U, VAR)    /* seq -> vn .. v1 (v1 on top): n - 1 */                         \
+    X(UNPACK_EX, UU, VAR)         /* seq -> after.. list before..: before + after */               \
+    X(FORMAT_VALUE, U, VAR)       /* v [spec] -> str; U = conversion | PY_BC_FMT_HAS_SPEC */       \
+    X(CALL_FUNCTION, UU, VAR)     /* fun a1..an k1 v1..km vm -> result (U = n, m) */               \
+    X(CALL_METHOD, UU, VAR)       /* fun self|NULL a1..an k1 v1.. -> result */                     \
+    X(CALL_FUNCTION_EX, NONE, -2) /* fun args|NULL kwargs|NULL -> result */                        \
+    X(MAKE_FUNCTION, UU, VAR)     /* [defaults] [kwdefaults] [closure] -> fun (child, flg) */      \
     X(RETURN_VALUE, NONE, -1)                                                                      \
-    X(YIELD_VALUE, NONE, 0)           /* v -> sent value */                                        \
-    X(YIELD_FROM, NONE, -1)           /* iter v -> result (suspends while iter yields) */          \
+    X(YIELD_VALUE, NONE, 0) /* v -> sent value */                                                  \
+    X(YIELD_FROM, NONE, -1) /* iter v -> result (suspends while iter yields) */                    \
     X(GET_YIELD_FROM_ITER, NONE, 0)                                                                \
-    X(GET_AWAITABLE, NONE, 0)         /* obj -> iterator to drive with YIELD_FROM */               \
-    X(GET_AITER, NONE, 0)             /* obj -> obj.__aiter__() */                                 \
-    X(GET_ANEXT, NONE, 1)             /* aiter -> aiter awaitable(aiter.__anext__()) */            \
-    X(END_ASYNC_FOR, NONE, -2)        /* aiter exc -> (StopAsyncIteration; else re-raises) */      \
-    X(BEFORE_WITH, NONE, 2)           /* mgr -> exit self|NULL mgr.__enter__() */                  \
-    X(BEFORE_ASYNC_WITH, NONE, 2)     /* mgr -> aexit self|NULL mgr.__aenter__() */                \
-    X(WITH_EXCEPT_START, NONE, 1)     /* exit self exc -> exit self exc exit(type, exc, None) */   \
-    X(SETUP_FINALLY, J, 0)            /* pushes an exception block */                              \
+    X(GET_AWAITABLE, NONE, 0)     /* obj -> iterator to drive with YIELD_FROM */                   \
+    X(GET_AITER, NONE, 0)         /* obj -> obj.__aiter__() */                                     \
+    X(GET_ANEXT, NONE, 1)         /* aiter -> aiter awaitable(aiter.__anext__()) */                \
+    X(END_ASYNC_FOR, NONE, -2)    /* aiter exc -> (StopAsyncIteration; else re-raises) */          \
+    X(BEFORE_WITH, NONE, 2)       /* mgr -> exit self|NULL mgr.__enter__() */                      \
+    X(BEFORE_ASYNC_WITH, NONE, 2) /* mgr -> aexit self|NULL mgr.__aenter__() */                    \
+    X(WITH_EXCEPT_START, NONE, 1) /* exit self exc -> exit self exc exit(type, exc, None) */       \
+    X(SETUP_FINALLY, J, 0)        /* pushes an exception block */                                  \
     X(POP_BLOCK, NONE, 0)                                                                          \
-    X(POP_EXCEPT, NONE, 0)            /* pops an EXCEPT_HANDLER block, restoring cur_exc */        \
-    X(RAISE, U, VAR)                  /* [exc [cause]] -> (U = 0 re-raises the handled one) */     \
-    X(RERAISE, NONE, -1)              /* exc -> (raises it again, no new traceback entry) */       \
-    X(JUMP_IF_NOT_EXC_MATCH, J, -1)   /* exc type -> exc */                                        \
-    X(IMPORT_NAME, U, -1)             /* level fromlist -> module */                               \
-    X(IMPORT_FROM, U, 1)              /* module -> module value */                                 \
+    X(POP_EXCEPT, NONE, 0)          /* pops an EXCEPT_HANDLER block, restoring cur_exc */          \
+    X(RAISE, U, VAR)                /* [exc [cause]] -> (U = 0 re-raises the handled one) */       \
+    X(RERAISE, NONE, -1)            /* exc -> (raises it again, no new traceback entry) */         \
+    X(JUMP_IF_NOT_EXC_MATCH, J, -1) /* exc type -> exc */                                          \
+    X(IMPORT_NAME, U, -1)           /* level fromlist -> module */                                 \
+    X(IMPORT_FROM, U, 1)            /* module -> module value */                                   \
     X(IMPORT_STAR, NONE, -1)                                                                       \
-    X(PRINT_EXPR, NONE, -1)           /* v -> (the REPL prints repr(v) unless None) */
+    X(PRINT_EXPR, NONE, -1) /* v -> (the REPL prints repr(v) unless None) */
 
 typedef enum {
 #define PY_BC_X_ENUM(name, operands, effect) PY_BC_##name,
     PY_BC_OPS(PY_BC_X_ENUM)
 #undef PY_BC_X_ENUM
-    PY_BC_NUM_OPS,
+        PY_BC_NUM_OPS,
 } py_bc_op_t;
 
 // Operand formats and the "variable" stack effect, for the tables below.
@@ -145,12 +145,12 @@ enum {
 
 // FORMAT_VALUE operand: a conversion (0 none, 1 !s, 2 !r, 3 !a) plus this flag.
 #define PY_BC_FMT_CONV_MASK (3)
-#define PY_BC_FMT_HAS_SPEC (4)
+#define PY_BC_FMT_HAS_SPEC  (4)
 
 // MAKE_FUNCTION flags: which optional operands are on the stack.
-#define PY_BC_MAKE_DEFAULTS (1)   // a tuple of positional defaults
+#define PY_BC_MAKE_DEFAULTS   (1) // a tuple of positional defaults
 #define PY_BC_MAKE_KWDEFAULTS (2) // a dict of keyword-only defaults
-#define PY_BC_MAKE_CLOSURE (4)    // a tuple of cells
+#define PY_BC_MAKE_CLOSURE    (4) // a tuple of cells
 
 // Words GET_ITER_STACK adds: an iterator buffer and the iterator.
 #define PY_BC_ITER_STACK_WORDS (sizeof(py_obj_iter_buf_t) / sizeof(py_obj_t) + 1)
@@ -201,8 +201,8 @@ typedef struct py_raw_code {
     py_obj_t *consts;
     struct py_raw_code **children;
     qstr *slot_names; // names of the n_locals + n_free slots (parameters first)
-    uint16_t *cells; // slot numbers that hold cells
-    py_obj_t doc;    // the docstring, or PY_OBJ_NULL
+    uint16_t *cells;  // slot numbers that hold cells
+    py_obj_t doc;     // the docstring, or PY_OBJ_NULL
     qstr name;
     qstr qualname;
     qstr source_file;
@@ -214,7 +214,7 @@ typedef struct py_raw_code {
     uint16_t n_kwonly;
     uint16_t n_locals; // slots for locals (parameters first)
     uint16_t n_cells;
-    uint16_t n_free;   // closure cells, in slots n_locals .. n_locals + n_free - 1
+    uint16_t n_free; // closure cells, in slots n_locals .. n_locals + n_free - 1
     uint16_t max_stack;
     uint16_t max_blocks;
     uint16_t flags;
@@ -240,19 +240,19 @@ typedef struct py_exc_block {
 
 typedef struct py_frame {
     const py_raw_code_t *rc;
-    const byte *ip;        // the instruction running (for tracebacks) or where to resume
-    py_obj_t *sp;          // when suspended: one past the top of the value stack
-    py_obj_t *stack;       // the value stack
+    const byte *ip;  // the instruction running (for tracebacks) or where to resume
+    py_obj_t *sp;    // when suspended: one past the top of the value stack
+    py_obj_t *stack; // the value stack
     py_exc_block_t *blocks;
     py_obj_dict_t *globals;
     py_obj_dict_t *locals_dict;   // NAME_LOCALS code: the namespace of LOAD_NAME and friends
     py_obj_dict_t *saved_globals; // the caller's, while running
     py_obj_dict_t *saved_locals;
-    py_obj_t gen;          // the generator or coroutine owning a heap frame, else NULL
+    py_obj_t gen;                 // the generator or coroutine owning a heap frame, else NULL
     struct py_frame *saved_frame; // py_state.vm_frame of the caller, while running
     uint16_t n_blocks;
-    bool reraise;          // the exception being unwound is re-raised: no new traceback entry
-    py_obj_t slots[];      // n_locals + n_free, then max_stack, then max_blocks blocks
+    bool reraise;     // the exception being unwound is re-raised: no new traceback entry
+    py_obj_t slots[]; // n_locals + n_free, then max_stack, then max_blocks blocks
 } py_frame_t;
 
 #define PY_BC_BLOCK_WORDS ((sizeof(py_exc_block_t) + sizeof(py_obj_t) - 1) / sizeof(py_obj_t))

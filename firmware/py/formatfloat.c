@@ -20,7 +20,7 @@
 // Scratch for the digits of repr(): "-d.dddddddddddddddde-308" and a NUL.
 #define REPR_SCRATCH (32)
 // repr() switches to exponent notation below 1e-4 and from 1e16 on, as CPython does.
-#define REPR_EXP_LOW (-4)
+#define REPR_EXP_LOW  (-4)
 #define REPR_EXP_HIGH (16)
 
 static PY_NORETURN void raise_too_long(void) {

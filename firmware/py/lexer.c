@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // lexer.c: Python source bytes to tokens, reading the source as a stream.
 
+#include "lexer.h"
+
 #include <string.h>
 
-#include "lexer.h"
 #include "objects.h"
 #include "runtime.h"
 
@@ -165,7 +166,14 @@ static byte *decode_one_escape(byte *d, const byte **s, const byte *end, bool is
     switch (c) {
         case '\n':
             return d; // line continuation inside the literal
-        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+        case '0':
+        case '1':
+        case '2':
+        case '3':
+        case '4':
+        case '5':
+        case '6':
+        case '7':
             v = c - '0';
             for (int i = 0; i < 2 && *s < end && **s >= '0' && **s <= '7'; i++) {
                 v = v * 8 + (uint32_t)(*(*s)++ - '0');
@@ -345,10 +353,10 @@ static void skip_whitespace(py_lexer_t *lex) {
 
 // ORDER: PY_TOK_KW_FALSE .. PY_TOK_KW_YIELD (sorted as strcmp sorts).
 static const char *const py_lexer_keywords[] = {
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
-    "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
-    "try", "while", "with", "yield",
+    "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+    "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+    "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+    "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield",
 };
 
 static py_token_kind_t keyword_lookup(const char *s, size_t len) {
@@ -431,7 +439,8 @@ static void lex_string(py_lexer_t *lex, bool is_raw, bool is_bytes, bool is_f) {
     }
     if (!is_raw) {
         esc_ctx_t ctx = {lex->source_name, lex->tok_line};
-        lex->vstr.len = decode_escapes_inplace((byte *)lex->vstr.buf, lex->vstr.len, is_bytes, &ctx);
+        lex->vstr.len =
+            decode_escapes_inplace((byte *)lex->vstr.buf, lex->vstr.len, is_bytes, &ctx);
     }
     lex->tok_kind = is_bytes ? PY_TOK_BYTES : PY_TOK_STRING;
 }
@@ -528,8 +537,8 @@ static void lex_number(py_lexer_t *lex) {
         }
     }
     int e = CUR(lex) | 0x20;
-    if (e == 'e' && (is_digit(lex->chr1) ||
-                     ((lex->chr1 == '+' || lex->chr1 == '-') && is_digit(lex->chr2)))) {
+    if (e == 'e' &&
+        (is_digit(lex->chr1) || ((lex->chr1 == '+' || lex->chr1 == '-') && is_digit(lex->chr2)))) {
         is_float = true;
         tok_add_next(lex);
         if (!is_digit(CUR(lex))) {
@@ -577,27 +586,45 @@ static py_token_kind_t lex_op_double(py_lexer_t *lex, py_token_kind_t plain,
 static py_token_kind_t lex_op(py_lexer_t *lex) {
     int c = CUR(lex);
     switch (c) {
-        case '(': case '[': case '{':
+        case '(':
+        case '[':
+        case '{':
             lex->bracket_depth++;
             next_char(lex);
             return c == '(' ? PY_TOK_LPAREN : c == '[' ? PY_TOK_LBRACKET : PY_TOK_LBRACE;
-        case ')': case ']': case '}':
+        case ')':
+        case ']':
+        case '}':
             if (lex->bracket_depth > 0) {
                 lex->bracket_depth--;
             }
             next_char(lex);
             return c == ')' ? PY_TOK_RPAREN : c == ']' ? PY_TOK_RBRACKET : PY_TOK_RBRACE;
-        case ',': next_char(lex); return PY_TOK_COMMA;
-        case ';': next_char(lex); return PY_TOK_SEMICOLON;
-        case '~': next_char(lex); return PY_TOK_TILDE;
-        case ':': return lex_op_eq(lex, PY_TOK_COLON, PY_TOK_WALRUS);
-        case '=': return lex_op_eq(lex, PY_TOK_ASSIGN, PY_TOK_EQUAL);
-        case '+': return lex_op_eq(lex, PY_TOK_PLUS, PY_TOK_PLUS_EQ);
-        case '%': return lex_op_eq(lex, PY_TOK_PERCENT, PY_TOK_PERCENT_EQ);
-        case '@': return lex_op_eq(lex, PY_TOK_AT, PY_TOK_AT_EQ);
-        case '&': return lex_op_eq(lex, PY_TOK_AMPERSAND, PY_TOK_AMPERSAND_EQ);
-        case '|': return lex_op_eq(lex, PY_TOK_PIPE, PY_TOK_PIPE_EQ);
-        case '^': return lex_op_eq(lex, PY_TOK_CARET, PY_TOK_CARET_EQ);
+        case ',':
+            next_char(lex);
+            return PY_TOK_COMMA;
+        case ';':
+            next_char(lex);
+            return PY_TOK_SEMICOLON;
+        case '~':
+            next_char(lex);
+            return PY_TOK_TILDE;
+        case ':':
+            return lex_op_eq(lex, PY_TOK_COLON, PY_TOK_WALRUS);
+        case '=':
+            return lex_op_eq(lex, PY_TOK_ASSIGN, PY_TOK_EQUAL);
+        case '+':
+            return lex_op_eq(lex, PY_TOK_PLUS, PY_TOK_PLUS_EQ);
+        case '%':
+            return lex_op_eq(lex, PY_TOK_PERCENT, PY_TOK_PERCENT_EQ);
+        case '@':
+            return lex_op_eq(lex, PY_TOK_AT, PY_TOK_AT_EQ);
+        case '&':
+            return lex_op_eq(lex, PY_TOK_AMPERSAND, PY_TOK_AMPERSAND_EQ);
+        case '|':
+            return lex_op_eq(lex, PY_TOK_PIPE, PY_TOK_PIPE_EQ);
+        case '^':
+            return lex_op_eq(lex, PY_TOK_CARET, PY_TOK_CARET_EQ);
         case '-':
             if (lex->chr1 == '>') {
                 next_char(lex);
@@ -674,7 +701,7 @@ void py_lexer_next(py_lexer_t *lex) {
     for (;;) {
         if (lex->at_line_start && lex->bracket_depth == 0 && !(lex->flags & PY_LEXER_FLAG_NESTED)) {
             lex_line_start(lex);
-                lex->tok_line = lex->line;
+            lex->tok_line = lex->line;
             if (lex_pending(lex)) {
                 return;
             }
@@ -745,16 +772,15 @@ void py_lexer_deinit(py_lexer_t *lex) {
 // ---- Names of tokens -------------------------------------------------------------------------
 
 static const char *const token_names[] = {
-    "END", "NEWLINE", "INDENT", "DEDENT", "NAME", "INTEGER", "FLOAT", "STRING", "BYTES",
-    "FSTRING",
+    "END", "NEWLINE", "INDENT", "DEDENT", "NAME", "INTEGER", "FLOAT", "STRING", "BYTES", "FSTRING",
 };
 
 // ORDER: PY_TOK_LPAREN .. PY_TOK_NOT_EQUAL.
 static const char *const op_names[] = {
-    "(", ")", "[", "]", "{", "}", ",", ":", ";", ".", "...", "->", "=", ":=",
-    "|", "^", "&", "<<", ">>", "+", "-", "*", "@", "//", "/", "%", "**",
-    "|=", "^=", "&=", "<<=", ">>=", "+=", "-=", "*=", "@=", "//=", "/=", "%=", "**=",
-    "~", "<", ">", "==", "<=", ">=", "!=",
+    "(",   ")",  "[",  "]",   "{",  "}",  ",",   ":",   ";",  ".",  "...", "->",
+    "=",   ":=", "|",  "^",   "&",  "<<", ">>",  "+",   "-",  "*",  "@",   "//",
+    "/",   "%",  "**", "|=",  "^=", "&=", "<<=", ">>=", "+=", "-=", "*=",  "@=",
+    "//=", "/=", "%=", "**=", "~",  "<",  ">",   "==",  "<=", ">=", "!=",
 };
 
 _Static_assert(PY_ARRAY_SIZE(op_names) == PY_TOK_NUM_KINDS - PY_TOK_LPAREN, "op_names");

@@ -130,8 +130,8 @@ typedef enum {
 } py_token_kind_t;
 
 enum {
-    PY_LEXER_FLAG_EVAL = 0x01,    // ignore indentation before the first token (eval input)
-    PY_LEXER_FLAG_NESTED = 0x02,  // an f-string field: as if inside brackets, no NEWLINE/INDENT
+    PY_LEXER_FLAG_EVAL = 0x01,   // ignore indentation before the first token (eval input)
+    PY_LEXER_FLAG_NESTED = 0x02, // an f-string field: as if inside brackets, no NEWLINE/INDENT
 };
 
 typedef struct py_lexer {
@@ -151,8 +151,8 @@ typedef struct py_lexer {
     uint16_t indent[PY_LEXER_MAX_INDENT];
 
     // The current token.
-    uint8_t tok_kind;   // py_token_kind_t
-    bool tok_raw;       // PY_TOK_FSTRING: had an r prefix
+    uint8_t tok_kind; // py_token_kind_t
+    bool tok_raw;     // PY_TOK_FSTRING: had an r prefix
     uint32_t tok_line;
     uint32_t tok_column;
     py_vstr_t vstr;

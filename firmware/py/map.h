@@ -71,15 +71,16 @@ typedef struct py_obj_dict {
 #define PY_DEFINE_CONST_DICT(dict_name, table_name)                                                \
     const py_obj_dict_t dict_name = {                                                              \
         .base = {&py_type_dict},                                                                   \
-        .map = {                                                                                   \
-            .all_keys_are_qstrs = 1,                                                               \
-            .is_fixed = 1,                                                                         \
-            .used = PY_ARRAY_SIZE(table_name),                                                     \
-            .filled = PY_ARRAY_SIZE(table_name),                                                   \
-            .alloc = PY_ARRAY_SIZE(table_name),                                                    \
-            .table = (py_map_elem_t *)(table_name),                                                \
-            .index = NULL,                                                                         \
-        },                                                                                         \
+        .map =                                                                                     \
+            {                                                                                      \
+                .all_keys_are_qstrs = 1,                                                           \
+                .is_fixed = 1,                                                                     \
+                .used = PY_ARRAY_SIZE(table_name),                                                 \
+                .filled = PY_ARRAY_SIZE(table_name),                                               \
+                .alloc = PY_ARRAY_SIZE(table_name),                                                \
+                .table = (py_map_elem_t *)(table_name),                                            \
+                .index = NULL,                                                                     \
+            },                                                                                     \
     }
 
 #endif

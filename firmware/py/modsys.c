@@ -9,9 +9,9 @@
 
 #include "builtin.h"
 #include "gc.h"
+#include "objint.h"
 #include "objtype.h"
 #include "port.h"
-#include "objint.h"
 #include "runtime.h"
 
 #ifndef PY_PORT_PLATFORM

@@ -2,6 +2,7 @@
 // nlr.c: the chain of catch sites behind py_nlr_push/py_nlr_jump.
 
 #include "nlr.h"
+
 #include "state.h"
 
 void py_nlr_push_tail(py_nlr_buf_t *buf) {

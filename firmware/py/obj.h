@@ -25,23 +25,23 @@ typedef struct py_obj_base {
     const py_obj_type_t *type;
 } py_obj_base_t;
 
-#define PY_OBJ_NULL          ((py_obj_t)0)
-#define PY_OBJ_FROM_PTR(p)   ((py_obj_t)(p))
-#define PY_OBJ_TO_PTR(o)     ((void *)(o))
+#define PY_OBJ_NULL        ((py_obj_t)0)
+#define PY_OBJ_FROM_PTR(p) ((py_obj_t)(p))
+#define PY_OBJ_TO_PTR(o)   ((void *)(o))
 
-#define PY_OBJ_IS_SMALL_INT(o) ((((uintptr_t)(o)) & 1) != 0)
+#define PY_OBJ_IS_SMALL_INT(o)    ((((uintptr_t)(o)) & 1) != 0)
 #define PY_OBJ_SMALL_INT_VALUE(o) (((intptr_t)(o)) >> 1)
-#define PY_OBJ_NEW_SMALL_INT(v) ((py_obj_t)((((uintptr_t)(v)) << 1) | 1))
-#define PY_SMALL_INT_MIN        ((intptr_t)(-((intptr_t)1 << (sizeof(intptr_t) * 8 - 2))))
-#define PY_SMALL_INT_MAX        ((intptr_t)(((intptr_t)1 << (sizeof(intptr_t) * 8 - 2)) - 1))
-#define PY_SMALL_INT_FITS(v)    ((v) >= PY_SMALL_INT_MIN && (v) <= PY_SMALL_INT_MAX)
+#define PY_OBJ_NEW_SMALL_INT(v)   ((py_obj_t)((((uintptr_t)(v)) << 1) | 1))
+#define PY_SMALL_INT_MIN          ((intptr_t)(-((intptr_t)1 << (sizeof(intptr_t) * 8 - 2))))
+#define PY_SMALL_INT_MAX          ((intptr_t)(((intptr_t)1 << (sizeof(intptr_t) * 8 - 2)) - 1))
+#define PY_SMALL_INT_FITS(v)      ((v) >= PY_SMALL_INT_MIN && (v) <= PY_SMALL_INT_MAX)
 
 #define PY_OBJ_IS_QSTR(o)    ((((uintptr_t)(o)) & 7) == 2)
 #define PY_OBJ_QSTR_VALUE(o) (((uintptr_t)(o)) >> 3)
 #define PY_OBJ_NEW_QSTR(q)   ((py_obj_t)((((uintptr_t)(q)) << 3) | 2))
 
-#define PY_OBJ_IS_IMMEDIATE(o)  ((((uintptr_t)(o)) & 7) == 6)
-#define PY_OBJ_IMMEDIATE(n)     ((py_obj_t)((((uintptr_t)(n)) << 3) | 6))
+#define PY_OBJ_IS_IMMEDIATE(o)    ((((uintptr_t)(o)) & 7) == 6)
+#define PY_OBJ_IMMEDIATE(n)       ((py_obj_t)((((uintptr_t)(n)) << 3) | 6))
 #define PY_OBJ_IMMEDIATE_VALUE(o) (((uintptr_t)(o)) >> 3)
 
 #define py_const_none           PY_OBJ_IMMEDIATE(0)
@@ -78,7 +78,7 @@ typedef enum {
     PY_UNARY_OP_POSITIVE,
     PY_UNARY_OP_NEGATIVE,
     PY_UNARY_OP_INVERT,
-    PY_UNARY_OP_NOT, // handled by the runtime through BOOL; types never see it
+    PY_UNARY_OP_NOT,   // handled by the runtime through BOOL; types never see it
     PY_UNARY_OP_INT,   // __int__ (int(x) of a user object)
     PY_UNARY_OP_FLOAT, // __float__
     PY_UNARY_OP_INDEX, // __index__
@@ -86,7 +86,8 @@ typedef enum {
 } py_unary_op_t;
 
 // ORDER PY_BINARY_OP: the in-place, plain and reversed groups list the same operators in the same
-// order, so PY_BINARY_OP_ADD - PY_BINARY_OP_OR == PY_BINARY_OP_INPLACE_ADD - PY_BINARY_OP_INPLACE_OR.
+// order, so PY_BINARY_OP_ADD - PY_BINARY_OP_OR == PY_BINARY_OP_INPLACE_ADD -
+// PY_BINARY_OP_INPLACE_OR.
 typedef enum {
     PY_BINARY_OP_LESS,
     PY_BINARY_OP_MORE,
@@ -147,8 +148,8 @@ typedef enum {
     PY_BINARY_OP_NUM,
 } py_binary_op_t;
 
-#define PY_BINARY_OP_INPLACE_TO_PLAIN(op) ((op) - PY_BINARY_OP_INPLACE_OR + PY_BINARY_OP_OR)
-#define PY_BINARY_OP_PLAIN_TO_REVERSE(op) ((op) - PY_BINARY_OP_OR + PY_BINARY_OP_REVERSE_OR)
+#define PY_BINARY_OP_INPLACE_TO_PLAIN(op) ((op)-PY_BINARY_OP_INPLACE_OR + PY_BINARY_OP_OR)
+#define PY_BINARY_OP_PLAIN_TO_REVERSE(op) ((op)-PY_BINARY_OP_OR + PY_BINARY_OP_REVERSE_OR)
 
 // Room on the caller's stack where getiter may build a small iterator instead of allocating one.
 typedef struct py_obj_iter_buf {
@@ -159,7 +160,7 @@ typedef struct py_obj_iter_buf {
 // A contiguous memory view of an object (bytes, bytearray, memoryview, str).
 typedef struct py_buffer_info {
     void *buf;
-    size_t len; // bytes
+    size_t len;    // bytes
     char typecode; // 'B' for bytes-like
 } py_buffer_info_t;
 
@@ -180,7 +181,8 @@ typedef py_obj_t (*py_binary_op_fun_t)(py_binary_op_t op, py_obj_t lhs, py_obj_t
 //   load:   dest[0] == PY_OBJ_NULL on entry. Set dest[0] to the value; or, for a method, set
 //           dest[0] to the function and dest[1] to self (the caller binds them).
 //   store:  dest[0] == PY_OBJ_SENTINEL, dest[1] == value. Set dest[0] = PY_OBJ_NULL when done.
-//   delete: dest[0] == PY_OBJ_SENTINEL, dest[1] == PY_OBJ_NULL. Set dest[0] = PY_OBJ_NULL when done.
+//   delete: dest[0] == PY_OBJ_SENTINEL, dest[1] == PY_OBJ_NULL. Set dest[0] = PY_OBJ_NULL when
+//   done.
 // Leaving dest untouched means "no such attribute here": the runtime then looks in the type's
 // locals_dict (for loads) or raises AttributeError.
 typedef void (*py_attr_fun_t)(py_obj_t self, qstr attr, py_obj_t *dest);
@@ -204,12 +206,12 @@ typedef py_obj_t (*py_fun_kw_t)(size_t n_args, const py_obj_t *args, struct py_m
 
 enum {
     PY_TYPE_FLAG_NONE = 0,
-    PY_TYPE_FLAG_IS_HEAP = 0x0001,          // made at run time by `class` or type(name, bases, dict)
-    PY_TYPE_FLAG_EQ_BY_IDENTITY = 0x0002,   // == is `is`; the runtime need not call binary_op
-    PY_TYPE_FLAG_BASETYPE = 0x0004,         // may be subclassed
-    PY_TYPE_FLAG_HAS_FINALISER = 0x0008,    // instances define __del__
-    PY_TYPE_FLAG_ITER_IS_SELF = 0x0010,     // getiter returns the object itself
-    PY_TYPE_FLAG_IS_EXCEPTION = 0x0020,     // BaseException or a subclass
+    PY_TYPE_FLAG_IS_HEAP = 0x0001,        // made at run time by `class` or type(name, bases, dict)
+    PY_TYPE_FLAG_EQ_BY_IDENTITY = 0x0002, // == is `is`; the runtime need not call binary_op
+    PY_TYPE_FLAG_BASETYPE = 0x0004,       // may be subclassed
+    PY_TYPE_FLAG_HAS_FINALISER = 0x0008,  // instances define __del__
+    PY_TYPE_FLAG_ITER_IS_SELF = 0x0010,   // getiter returns the object itself
+    PY_TYPE_FLAG_IS_EXCEPTION = 0x0020,   // BaseException or a subclass
 };
 
 struct py_obj_dict;
@@ -310,8 +312,8 @@ typedef struct py_obj_fun_builtin {
     const py_obj_fun_builtin_t obj = {                                                             \
         {&py_type_fun_builtin}, PY_FUN_BUILTIN_VAR, n_min, PY_FUN_ARGS_MAX, {.var = f}}
 #define PY_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(obj, n_min, n_max, f)                                  \
-    const py_obj_fun_builtin_t obj = {{&py_type_fun_builtin}, PY_FUN_BUILTIN_VAR, n_min, n_max,    \
-                                      {.var = f}}
+    const py_obj_fun_builtin_t obj = {                                                             \
+        {&py_type_fun_builtin}, PY_FUN_BUILTIN_VAR, n_min, n_max, {.var = f}}
 #define PY_DEFINE_CONST_FUN_OBJ_KW(obj, n_min, f)                                                  \
     const py_obj_fun_builtin_t obj = {                                                             \
         {&py_type_fun_builtin}, PY_FUN_BUILTIN_KW, n_min, PY_FUN_ARGS_MAX, {.kw = f}}
@@ -394,7 +396,8 @@ static inline const py_obj_type_t *py_obj_get_type(py_const_obj_t o) {
 }
 const char *py_obj_get_type_str(py_const_obj_t o);
 qstr py_obj_get_type_qstr(py_const_obj_t o);
-bool py_obj_is_subclass(const py_obj_type_t *t, const py_obj_type_t *base); // t is or derives from base
+bool py_obj_is_subclass(const py_obj_type_t *t,
+                        const py_obj_type_t *base); // t is or derives from base
 bool py_obj_is_instance(py_obj_t o, const py_obj_type_t *t);
 
 void py_obj_print_helper(const py_print_t *print, py_obj_t o, py_print_kind_t kind);
@@ -416,7 +419,7 @@ py_obj_t py_obj_subscr(py_obj_t o, py_obj_t index, py_obj_t value);
 
 // Integers of any size to and from C. These raise TypeError for non-ints and OverflowError when
 // the value does not fit.
-intptr_t py_obj_get_int(py_const_obj_t o);  // accepts int and bool
+intptr_t py_obj_get_int(py_const_obj_t o); // accepts int and bool
 bool py_obj_get_int_maybe(py_const_obj_t o, intptr_t *value);
 intptr_t py_obj_get_int_truncated(py_const_obj_t o); // low bits of a big int
 #if PY_FEATURE_FLOAT

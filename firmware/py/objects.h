@@ -154,7 +154,8 @@ extern const py_obj_type_t py_type_NameError;
 extern const py_obj_type_t py_type_NotImplementedError;
 extern const py_obj_type_t py_type_OSError;
 extern const py_obj_type_t py_type_OverflowError;
-extern const py_obj_type_t py_type_RecursionError; // MicroPython raises RuntimeError; CPython's name is an alias here
+extern const py_obj_type_t
+    py_type_RecursionError; // MicroPython raises RuntimeError; CPython's name is an alias here
 extern const py_obj_type_t py_type_RuntimeError;
 extern const py_obj_type_t py_type_StopAsyncIteration;
 extern const py_obj_type_t py_type_StopIteration;

@@ -28,8 +28,8 @@ static py_obj_t fun_builtin_call(py_obj_t self_in, size_t n_args, size_t n_kw,
             py_map_t kw_args;
             py_map_init(&kw_args, n_kw);
             for (size_t i = 0; i < n_kw; i++) {
-                py_map_elem_t *e = py_map_lookup(&kw_args, args[n_args + 2 * i],
-                                                 PY_MAP_LOOKUP_ADD_IF_NOT_FOUND);
+                py_map_elem_t *e =
+                    py_map_lookup(&kw_args, args[n_args + 2 * i], PY_MAP_LOOKUP_ADD_IF_NOT_FOUND);
                 e->value = args[n_args + 2 * i + 1];
             }
             return self->fun.kw(n_args, args, &kw_args);

@@ -5,8 +5,8 @@
 #ifndef PY_OBJINT_H
 #define PY_OBJINT_H
 
-#include "mpz.h"
 #include "map.h"
+#include "mpz.h"
 #include "obj.h"
 
 // A big int: a value outside [PY_SMALL_INT_MIN, PY_SMALL_INT_MAX]. Every int result is

@@ -5,7 +5,7 @@
 
 static void singleton_print(const py_print_t *print, py_obj_t self, py_print_kind_t kind) {
     (void)kind;
-    const char *text = self == py_const_ellipsis          ? "Ellipsis"
+    const char *text = self == py_const_ellipsis         ? "Ellipsis"
                        : self == py_const_notimplemented ? "NotImplemented"
                                                          : "None";
     py_print_str(print, text);

@@ -2,10 +2,11 @@
 // parse.c: recursive-descent parser for Python 3.8 statements; the arena; the REPL's
 // completeness check. Expressions are in parseexpr.c.
 
+#include "parse.h"
+
 #include <stddef.h>
 #include <string.h>
 
-#include "parse.h"
 #include "parsepriv.h"
 #include "symtable.h"
 
@@ -111,58 +112,95 @@ void *py_parse_pop_recs(py_parser_t *p, size_t mark, size_t rec_size, size_t *n)
 
 static size_t expr_size(py_ast_expr_kind_t kind) {
     switch (kind) {
-        case PY_AST_EXPR_BOOLOP: return NODE_SIZE(py_ast_expr_t, boolop);
-        case PY_AST_EXPR_NAMEDEXPR: return NODE_SIZE(py_ast_expr_t, namedexpr);
-        case PY_AST_EXPR_BINOP: return NODE_SIZE(py_ast_expr_t, binop);
-        case PY_AST_EXPR_UNARYOP: return NODE_SIZE(py_ast_expr_t, unaryop);
-        case PY_AST_EXPR_LAMBDA: return NODE_SIZE(py_ast_expr_t, lambda);
-        case PY_AST_EXPR_IFEXP: return NODE_SIZE(py_ast_expr_t, ifexp);
-        case PY_AST_EXPR_DICT: return NODE_SIZE(py_ast_expr_t, dict);
+        case PY_AST_EXPR_BOOLOP:
+            return NODE_SIZE(py_ast_expr_t, boolop);
+        case PY_AST_EXPR_NAMEDEXPR:
+            return NODE_SIZE(py_ast_expr_t, namedexpr);
+        case PY_AST_EXPR_BINOP:
+            return NODE_SIZE(py_ast_expr_t, binop);
+        case PY_AST_EXPR_UNARYOP:
+            return NODE_SIZE(py_ast_expr_t, unaryop);
+        case PY_AST_EXPR_LAMBDA:
+            return NODE_SIZE(py_ast_expr_t, lambda);
+        case PY_AST_EXPR_IFEXP:
+            return NODE_SIZE(py_ast_expr_t, ifexp);
+        case PY_AST_EXPR_DICT:
+            return NODE_SIZE(py_ast_expr_t, dict);
         case PY_AST_EXPR_LISTCOMP:
         case PY_AST_EXPR_SETCOMP:
         case PY_AST_EXPR_DICTCOMP:
-        case PY_AST_EXPR_GENERATOREXP: return NODE_SIZE(py_ast_expr_t, comp);
-        case PY_AST_EXPR_COMPARE: return NODE_SIZE(py_ast_expr_t, compare);
-        case PY_AST_EXPR_CALL: return NODE_SIZE(py_ast_expr_t, call);
-        case PY_AST_EXPR_FORMATTEDVALUE: return NODE_SIZE(py_ast_expr_t, formattedvalue);
-        case PY_AST_EXPR_JOINEDSTR: return NODE_SIZE(py_ast_expr_t, joinedstr);
-        case PY_AST_EXPR_CONSTANT: return NODE_SIZE(py_ast_expr_t, constant);
-        case PY_AST_EXPR_ATTRIBUTE: return NODE_SIZE(py_ast_expr_t, attribute);
-        case PY_AST_EXPR_SUBSCRIPT: return NODE_SIZE(py_ast_expr_t, subscript);
-        case PY_AST_EXPR_NAME: return NODE_SIZE(py_ast_expr_t, name);
-        case PY_AST_EXPR_SLICE: return NODE_SIZE(py_ast_expr_t, slice);
+        case PY_AST_EXPR_GENERATOREXP:
+            return NODE_SIZE(py_ast_expr_t, comp);
+        case PY_AST_EXPR_COMPARE:
+            return NODE_SIZE(py_ast_expr_t, compare);
+        case PY_AST_EXPR_CALL:
+            return NODE_SIZE(py_ast_expr_t, call);
+        case PY_AST_EXPR_FORMATTEDVALUE:
+            return NODE_SIZE(py_ast_expr_t, formattedvalue);
+        case PY_AST_EXPR_JOINEDSTR:
+            return NODE_SIZE(py_ast_expr_t, joinedstr);
+        case PY_AST_EXPR_CONSTANT:
+            return NODE_SIZE(py_ast_expr_t, constant);
+        case PY_AST_EXPR_ATTRIBUTE:
+            return NODE_SIZE(py_ast_expr_t, attribute);
+        case PY_AST_EXPR_SUBSCRIPT:
+            return NODE_SIZE(py_ast_expr_t, subscript);
+        case PY_AST_EXPR_NAME:
+            return NODE_SIZE(py_ast_expr_t, name);
+        case PY_AST_EXPR_SLICE:
+            return NODE_SIZE(py_ast_expr_t, slice);
         case PY_AST_EXPR_SET:
         case PY_AST_EXPR_LIST:
-        case PY_AST_EXPR_TUPLE: return NODE_SIZE(py_ast_expr_t, tuple);
-        default: return NODE_SIZE(py_ast_expr_t, await); // Await, Yield, YieldFrom, Starred
+        case PY_AST_EXPR_TUPLE:
+            return NODE_SIZE(py_ast_expr_t, tuple);
+        default:
+            return NODE_SIZE(py_ast_expr_t, await); // Await, Yield, YieldFrom, Starred
     }
 }
 
 static size_t stmt_size(py_ast_stmt_kind_t kind) {
     switch (kind) {
         case PY_AST_STMT_FUNCTIONDEF:
-        case PY_AST_STMT_ASYNCFUNCTIONDEF: return NODE_SIZE(py_ast_stmt_t, functiondef);
-        case PY_AST_STMT_CLASSDEF: return NODE_SIZE(py_ast_stmt_t, classdef);
-        case PY_AST_STMT_RETURN: return NODE_SIZE(py_ast_stmt_t, return_);
-        case PY_AST_STMT_DELETE: return NODE_SIZE(py_ast_stmt_t, delete_);
-        case PY_AST_STMT_ASSIGN: return NODE_SIZE(py_ast_stmt_t, assign);
-        case PY_AST_STMT_AUGASSIGN: return NODE_SIZE(py_ast_stmt_t, augassign);
-        case PY_AST_STMT_ANNASSIGN: return NODE_SIZE(py_ast_stmt_t, annassign);
+        case PY_AST_STMT_ASYNCFUNCTIONDEF:
+            return NODE_SIZE(py_ast_stmt_t, functiondef);
+        case PY_AST_STMT_CLASSDEF:
+            return NODE_SIZE(py_ast_stmt_t, classdef);
+        case PY_AST_STMT_RETURN:
+            return NODE_SIZE(py_ast_stmt_t, return_);
+        case PY_AST_STMT_DELETE:
+            return NODE_SIZE(py_ast_stmt_t, delete_);
+        case PY_AST_STMT_ASSIGN:
+            return NODE_SIZE(py_ast_stmt_t, assign);
+        case PY_AST_STMT_AUGASSIGN:
+            return NODE_SIZE(py_ast_stmt_t, augassign);
+        case PY_AST_STMT_ANNASSIGN:
+            return NODE_SIZE(py_ast_stmt_t, annassign);
         case PY_AST_STMT_FOR:
-        case PY_AST_STMT_ASYNCFOR: return NODE_SIZE(py_ast_stmt_t, for_);
+        case PY_AST_STMT_ASYNCFOR:
+            return NODE_SIZE(py_ast_stmt_t, for_);
         case PY_AST_STMT_WHILE:
-        case PY_AST_STMT_IF: return NODE_SIZE(py_ast_stmt_t, if_);
+        case PY_AST_STMT_IF:
+            return NODE_SIZE(py_ast_stmt_t, if_);
         case PY_AST_STMT_WITH:
-        case PY_AST_STMT_ASYNCWITH: return NODE_SIZE(py_ast_stmt_t, with);
-        case PY_AST_STMT_RAISE: return NODE_SIZE(py_ast_stmt_t, raise);
-        case PY_AST_STMT_TRY: return NODE_SIZE(py_ast_stmt_t, try_);
-        case PY_AST_STMT_ASSERT: return NODE_SIZE(py_ast_stmt_t, assert_);
-        case PY_AST_STMT_IMPORT: return NODE_SIZE(py_ast_stmt_t, import);
-        case PY_AST_STMT_IMPORTFROM: return NODE_SIZE(py_ast_stmt_t, importfrom);
+        case PY_AST_STMT_ASYNCWITH:
+            return NODE_SIZE(py_ast_stmt_t, with);
+        case PY_AST_STMT_RAISE:
+            return NODE_SIZE(py_ast_stmt_t, raise);
+        case PY_AST_STMT_TRY:
+            return NODE_SIZE(py_ast_stmt_t, try_);
+        case PY_AST_STMT_ASSERT:
+            return NODE_SIZE(py_ast_stmt_t, assert_);
+        case PY_AST_STMT_IMPORT:
+            return NODE_SIZE(py_ast_stmt_t, import);
+        case PY_AST_STMT_IMPORTFROM:
+            return NODE_SIZE(py_ast_stmt_t, importfrom);
         case PY_AST_STMT_GLOBAL:
-        case PY_AST_STMT_NONLOCAL: return NODE_SIZE(py_ast_stmt_t, global);
-        case PY_AST_STMT_EXPR: return NODE_SIZE(py_ast_stmt_t, expr);
-        default: return offsetof(py_ast_stmt_t, u); // Pass, Break, Continue
+        case PY_AST_STMT_NONLOCAL:
+            return NODE_SIZE(py_ast_stmt_t, global);
+        case PY_AST_STMT_EXPR:
+            return NODE_SIZE(py_ast_stmt_t, expr);
+        default:
+            return offsetof(py_ast_stmt_t, u); // Pass, Break, Continue
     }
 }
 
@@ -301,8 +339,8 @@ static void check_async_allowed(py_parser_t *p) {
 }
 
 static py_ast_stmt_t *parse_for(py_parser_t *p, bool is_async, uint32_t line) {
-    py_ast_stmt_t *s = py_parse_new_stmt(p, is_async ? PY_AST_STMT_ASYNCFOR : PY_AST_STMT_FOR,
-                                         line);
+    py_ast_stmt_t *s =
+        py_parse_new_stmt(p, is_async ? PY_AST_STMT_ASYNCFOR : PY_AST_STMT_FOR, line);
     py_parse_next(p);
     s->u.for_.target = py_parse_exprlist(p);
     py_parse_set_target(p, s->u.for_.target);
@@ -337,8 +375,8 @@ static py_ast_stmt_t *parse_try(py_parser_t *p) {
         h.body = parse_suite(p, &h.n_body);
         py_parse_push_rec(p, &h, sizeof(h));
     }
-    s->u.try_.handlers = py_parse_pop_recs(p, mark, sizeof(py_ast_excepthandler_t),
-                                           &s->u.try_.n_handlers);
+    s->u.try_.handlers =
+        py_parse_pop_recs(p, mark, sizeof(py_ast_excepthandler_t), &s->u.try_.n_handlers);
     if (s->u.try_.n_handlers > 0) {
         parse_else(p, &s->u.try_.n_orelse, &s->u.try_.orelse);
     }
@@ -402,8 +440,8 @@ static bool parse_with_paren_items(py_parser_t *p, size_t mark) {
 }
 
 static py_ast_stmt_t *parse_with(py_parser_t *p, bool is_async, uint32_t line) {
-    py_ast_stmt_t *s = py_parse_new_stmt(p, is_async ? PY_AST_STMT_ASYNCWITH : PY_AST_STMT_WITH,
-                                         line);
+    py_ast_stmt_t *s =
+        py_parse_new_stmt(p, is_async ? PY_AST_STMT_ASYNCWITH : PY_AST_STMT_WITH, line);
     py_parse_next(p);
     size_t mark = py_parse_recs_mark(p);
     if (py_parse_tok(p) != PY_TOK_LPAREN || !parse_with_paren_items(p, mark)) {
@@ -417,8 +455,7 @@ static py_ast_stmt_t *parse_with(py_parser_t *p, bool is_async, uint32_t line) {
 }
 
 // The body of a def or class, parsed with the context of a new scope.
-static py_ast_stmt_t **parse_scope_suite(py_parser_t *p, bool in_func, bool in_async,
-                                         size_t *n) {
+static py_ast_stmt_t **parse_scope_suite(py_parser_t *p, bool in_func, bool in_async, size_t *n) {
     bool saved_func = p->in_func;
     bool saved_async = p->in_async;
     uint16_t saved_loops = p->loop_depth;
@@ -672,8 +709,8 @@ static py_ast_stmt_t *parse_import_from(py_parser_t *p) {
             py_parse_expect(p, PY_TOK_RPAREN);
         }
     }
-    s->u.importfrom.names = py_parse_pop_recs(p, mark, sizeof(py_ast_alias_t),
-                                              &s->u.importfrom.n_names);
+    s->u.importfrom.names =
+        py_parse_pop_recs(p, mark, sizeof(py_ast_alias_t), &s->u.importfrom.n_names);
     return s;
 }
 
@@ -899,8 +936,8 @@ static bool is_id_byte(char c) {
 
 // Does the input start with a keyword (or decorator) that begins a compound statement?
 static bool starts_compound(const char *s, const char *end) {
-    static const char *const words[] = {"if", "while", "for", "try", "with", "def", "class",
-                                        "async"};
+    static const char *const words[] = {"if",   "while", "for",   "try",
+                                        "with", "def",   "class", "async"};
     while (s < end && (*s == ' ' || *s == '\t')) {
         s++;
     }
@@ -941,8 +978,8 @@ bool py_parse_input_is_complete(const char *src, size_t len) {
         if (quote) {
             if (c == '\\' && s + 1 < end) {
                 s++;
-            } else if (c == quote && (!triple || (end - s >= 3 && s[1] == quote &&
-                                                 s[2] == quote))) {
+            } else if (c == quote &&
+                       (!triple || (end - s >= 3 && s[1] == quote && s[2] == quote))) {
                 s += triple ? 2 : 0;
                 quote = 0;
                 last = c;

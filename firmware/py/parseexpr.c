@@ -13,11 +13,26 @@ static py_ast_expr_t *parse_factor(py_parser_t *p);
 
 bool py_parse_starts_expr(const py_parser_t *p) {
     switch (py_parse_tok(p)) {
-        case PY_TOK_NAME: case PY_TOK_INTEGER: case PY_TOK_FLOAT: case PY_TOK_STRING:
-        case PY_TOK_BYTES: case PY_TOK_FSTRING: case PY_TOK_LPAREN: case PY_TOK_LBRACKET:
-        case PY_TOK_LBRACE: case PY_TOK_MINUS: case PY_TOK_PLUS: case PY_TOK_TILDE:
-        case PY_TOK_KW_NOT: case PY_TOK_KW_LAMBDA: case PY_TOK_KW_AWAIT: case PY_TOK_KW_NONE:
-        case PY_TOK_KW_TRUE: case PY_TOK_KW_FALSE: case PY_TOK_ELLIPSIS: case PY_TOK_STAR:
+        case PY_TOK_NAME:
+        case PY_TOK_INTEGER:
+        case PY_TOK_FLOAT:
+        case PY_TOK_STRING:
+        case PY_TOK_BYTES:
+        case PY_TOK_FSTRING:
+        case PY_TOK_LPAREN:
+        case PY_TOK_LBRACKET:
+        case PY_TOK_LBRACE:
+        case PY_TOK_MINUS:
+        case PY_TOK_PLUS:
+        case PY_TOK_TILDE:
+        case PY_TOK_KW_NOT:
+        case PY_TOK_KW_LAMBDA:
+        case PY_TOK_KW_AWAIT:
+        case PY_TOK_KW_NONE:
+        case PY_TOK_KW_TRUE:
+        case PY_TOK_KW_FALSE:
+        case PY_TOK_ELLIPSIS:
+        case PY_TOK_STAR:
             return true;
         default:
             return false;
@@ -26,8 +41,7 @@ bool py_parse_starts_expr(const py_parser_t *p) {
 
 // ---- Helpers -----------------------------------------------------------------------------------
 
-static py_ast_expr_t *new_seq(py_parser_t *p, py_ast_expr_kind_t kind, uint32_t line,
-                              size_t mark) {
+static py_ast_expr_t *new_seq(py_parser_t *p, py_ast_expr_kind_t kind, uint32_t line, size_t mark) {
     py_ast_expr_t *e = py_parse_new_expr(p, kind, line);
     e->u.tuple.elts = (py_ast_expr_t **)py_parse_pop_ptrs(p, mark, &e->u.tuple.n_elts);
     return e;
@@ -91,8 +105,8 @@ static void parse_comp_for(py_parser_t *p, py_ast_expr_t *comp) {
         c.ifs = (py_ast_expr_t **)py_parse_pop_ptrs(p, ifs_mark, &c.n_ifs);
         py_parse_push_rec(p, &c, sizeof(c));
     }
-    comp->u.comp.generators = py_parse_pop_recs(p, mark, sizeof(py_ast_comprehension_t),
-                                                &comp->u.comp.n_generators);
+    comp->u.comp.generators =
+        py_parse_pop_recs(p, mark, sizeof(py_ast_comprehension_t), &comp->u.comp.n_generators);
 }
 
 static py_ast_expr_t *parse_comp(py_parser_t *p, py_ast_expr_kind_t kind, py_ast_expr_t *elt) {
@@ -451,14 +465,26 @@ static py_ast_expr_t *parse_factor(py_parser_t *p) {
 // Binding strength of a binary operator token (0: not one).
 static int binop_prec(py_token_kind_t t) {
     switch (t) {
-        case PY_TOK_PIPE: return 1;
-        case PY_TOK_CARET: return 2;
-        case PY_TOK_AMPERSAND: return 3;
-        case PY_TOK_LSHIFT: case PY_TOK_RSHIFT: return 4;
-        case PY_TOK_PLUS: case PY_TOK_MINUS: return 5;
-        case PY_TOK_STAR: case PY_TOK_AT: case PY_TOK_SLASH: case PY_TOK_DBL_SLASH:
-        case PY_TOK_PERCENT: return 6;
-        default: return 0;
+        case PY_TOK_PIPE:
+            return 1;
+        case PY_TOK_CARET:
+            return 2;
+        case PY_TOK_AMPERSAND:
+            return 3;
+        case PY_TOK_LSHIFT:
+        case PY_TOK_RSHIFT:
+            return 4;
+        case PY_TOK_PLUS:
+        case PY_TOK_MINUS:
+            return 5;
+        case PY_TOK_STAR:
+        case PY_TOK_AT:
+        case PY_TOK_SLASH:
+        case PY_TOK_DBL_SLASH:
+        case PY_TOK_PERCENT:
+            return 6;
+        default:
+            return 0;
     }
 }
 
@@ -488,13 +514,27 @@ py_ast_expr_t *py_parse_expr(py_parser_t *p) {
 static int parse_comp_op(py_parser_t *p) {
     int op;
     switch (py_parse_tok(p)) {
-        case PY_TOK_LESS: op = PY_BINARY_OP_LESS; break;
-        case PY_TOK_MORE: op = PY_BINARY_OP_MORE; break;
-        case PY_TOK_EQUAL: op = PY_BINARY_OP_EQUAL; break;
-        case PY_TOK_LESS_EQUAL: op = PY_BINARY_OP_LESS_EQUAL; break;
-        case PY_TOK_MORE_EQUAL: op = PY_BINARY_OP_MORE_EQUAL; break;
-        case PY_TOK_NOT_EQUAL: op = PY_BINARY_OP_NOT_EQUAL; break;
-        case PY_TOK_KW_IN: op = PY_BINARY_OP_IN; break;
+        case PY_TOK_LESS:
+            op = PY_BINARY_OP_LESS;
+            break;
+        case PY_TOK_MORE:
+            op = PY_BINARY_OP_MORE;
+            break;
+        case PY_TOK_EQUAL:
+            op = PY_BINARY_OP_EQUAL;
+            break;
+        case PY_TOK_LESS_EQUAL:
+            op = PY_BINARY_OP_LESS_EQUAL;
+            break;
+        case PY_TOK_MORE_EQUAL:
+            op = PY_BINARY_OP_MORE_EQUAL;
+            break;
+        case PY_TOK_NOT_EQUAL:
+            op = PY_BINARY_OP_NOT_EQUAL;
+            break;
+        case PY_TOK_KW_IN:
+            op = PY_BINARY_OP_IN;
+            break;
         case PY_TOK_KW_IS:
             py_parse_next(p);
             return py_parse_accept(p, PY_TOK_KW_NOT) ? PY_AST_CMP_IS_NOT : PY_BINARY_OP_IS;
@@ -545,16 +585,15 @@ static py_ast_expr_t *parse_not_test(py_parser_t *p) {
 
 // and_test / or_test: operands joined by [kw] into one BoolOp.
 static py_ast_expr_t *parse_boolop(py_parser_t *p, py_token_kind_t kw) {
-    py_ast_expr_t *first = kw == PY_TOK_KW_OR ? parse_boolop(p, PY_TOK_KW_AND)
-                                              : parse_not_test(p);
+    py_ast_expr_t *first = kw == PY_TOK_KW_OR ? parse_boolop(p, PY_TOK_KW_AND) : parse_not_test(p);
     if (py_parse_tok(p) != kw) {
         return first;
     }
     size_t mark = py_parse_ptrs_mark(p);
     py_parse_push_ptr(p, first);
     while (py_parse_accept(p, kw)) {
-        py_parse_push_ptr(p, kw == PY_TOK_KW_OR ? parse_boolop(p, PY_TOK_KW_AND)
-                                                : parse_not_test(p));
+        py_parse_push_ptr(p,
+                          kw == PY_TOK_KW_OR ? parse_boolop(p, PY_TOK_KW_AND) : parse_not_test(p));
     }
     py_ast_expr_t *e = py_parse_new_expr(p, PY_AST_EXPR_BOOLOP, first->line);
     e->u.boolop.op = kw == PY_TOK_KW_OR ? PY_AST_BOOL_OR : PY_AST_BOOL_AND;
@@ -619,8 +658,8 @@ py_ast_expr_t *py_parse_namedexpr_test(py_parser_t *p) {
 static py_ast_expr_t *parse_list_of(py_parser_t *p, py_ast_expr_t *(*item)(py_parser_t *),
                                     bool allow_star) {
     uint32_t line = py_parse_line(p);
-    py_ast_expr_t *first = allow_star && py_parse_tok(p) == PY_TOK_STAR ? parse_star_expr(p)
-                                                                        : item(p);
+    py_ast_expr_t *first =
+        allow_star && py_parse_tok(p) == PY_TOK_STAR ? parse_star_expr(p) : item(p);
     if (py_parse_tok(p) != PY_TOK_COMMA) {
         return first;
     }
@@ -714,8 +753,8 @@ static void parse_argument(py_parser_t *p, size_t rmark, unsigned *state, size_t
             py_parse_error_at(p, line, "Generator expression must be parenthesized");
         }
     } else if (*state) {
-        py_parse_error_at(p, line, (*state & 2) ? "positional arg after **"
-                                                : "positional arg after keyword arg");
+        py_parse_error_at(
+            p, line, (*state & 2) ? "positional arg after **" : "positional arg after keyword arg");
     }
     py_parse_push_ptr(p, e);
 }
@@ -732,8 +771,8 @@ void py_parse_arglist(py_parser_t *p, py_ast_expr_t *call, py_token_kind_t close
         }
     }
     call->u.call.args = (py_ast_expr_t **)py_parse_pop_ptrs(p, pmark, &call->u.call.n_args);
-    call->u.call.keywords = py_parse_pop_recs(p, rmark, sizeof(py_ast_keyword_t),
-                                              &call->u.call.n_keywords);
+    call->u.call.keywords =
+        py_parse_pop_recs(p, rmark, sizeof(py_ast_keyword_t), &call->u.call.n_keywords);
 }
 
 static py_ast_arg_t parse_param(py_parser_t *p, bool annotations) {

@@ -23,8 +23,8 @@ typedef struct py_parser {
     py_vstr_t recs; // scratch stack of records
     py_vstr_t text; // scratch text (string literals, dotted names)
     // Context of the code being parsed.
-    bool in_func;       // inside def or lambda (at any depth below the nearest class)
-    bool in_async;      // directly inside async def (not a nested def/lambda)
+    bool in_func;        // inside def or lambda (at any depth below the nearest class)
+    bool in_async;       // directly inside async def (not a nested def/lambda)
     uint16_t loop_depth; // loops around this point in the current function
     // An already parsed parenthesised atom the next expression starts with (after `with (...)`
     // turned out not to be a list of with-items); prefix operators are not looked for then.

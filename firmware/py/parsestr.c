@@ -11,7 +11,7 @@
 // Strings up to this many bytes, or identifier-like ones up to PY_PARSE_INTERN_MAX, become
 // qstrs: equal literals then share one copy and compare fast.
 #define PY_PARSE_INTERN_SHORT (10)
-#define PY_PARSE_INTERN_MAX (32)
+#define PY_PARSE_INTERN_MAX   (32)
 
 static bool is_identifier_like(const char *s, size_t len) {
     for (size_t i = 0; i < len; i++) {
@@ -26,7 +26,8 @@ static bool is_identifier_like(const char *s, size_t len) {
 }
 
 static py_obj_t new_str_value(const char *s, size_t len) {
-    if (len <= PY_PARSE_INTERN_SHORT || (len <= PY_PARSE_INTERN_MAX && is_identifier_like(s, len))) {
+    if (len <= PY_PARSE_INTERN_SHORT ||
+        (len <= PY_PARSE_INTERN_MAX && is_identifier_like(s, len))) {
         return PY_OBJ_NEW_QSTR(py_qstr_from_strn(s, len));
     }
     return py_obj_new_str(s, len);
@@ -81,8 +82,7 @@ static py_ast_expr_t *parse_field_expr(py_parser_t *p, const char *text, size_t 
 
 // Finds the end of a field's expression starting at [s]: the '}', '!', ':' or debug '=' that
 // ends it at bracket depth 0. Raises on text an f-string expression may not contain.
-static const char *scan_field_expr(py_parser_t *p, const char *s, const char *end,
-                                   uint32_t line) {
+static const char *scan_field_expr(py_parser_t *p, const char *s, const char *end, uint32_t line) {
     int depth = 0;
     char quote = 0;
     for (; s < end; s++) {
@@ -171,8 +171,9 @@ static const char *parse_field(py_parser_t *p, const char *s, const char *end, b
     if (pos < end && *pos == '!') {
         pos++;
         if (pos >= end || (*pos != 's' && *pos != 'r' && *pos != 'a')) {
-            py_parse_error_at(p, line, "f-string: invalid conversion character: expected 's', "
-                                       "'r', or 'a'");
+            py_parse_error_at(p, line,
+                              "f-string: invalid conversion character: expected 's', "
+                              "'r', or 'a'");
         }
         fv->u.formattedvalue.conversion = *pos++;
     }

@@ -6,10 +6,11 @@
 // its own NUL-terminated copy of the bytes, and an open-addressing index maps hashes to numbers.
 // Both the array and the index hang off py_state.roots, so the GC keeps them.
 
+#include "qstr.h"
+
 #include <string.h>
 
 #include "gc.h"
-#include "qstr.h"
 #include "runtime.h"
 #include "state.h"
 
@@ -145,8 +146,8 @@ qstr py_qstr_from_strn(const char *str, size_t len) {
     size_t cap = dyn_table() == NULL ? 0 : py_gc_nbytes(dyn_table()) / sizeof(dyn_qstr_t);
     if (n == cap) {
         size_t new_cap = cap == 0 ? 16 : cap * 2;
-        py_state.roots.qstr_pools =
-            py_realloc(py_state.roots.qstr_pools, cap * sizeof(dyn_qstr_t), new_cap * sizeof(dyn_qstr_t));
+        py_state.roots.qstr_pools = py_realloc(py_state.roots.qstr_pools, cap * sizeof(dyn_qstr_t),
+                                               new_cap * sizeof(dyn_qstr_t));
     }
     dyn_table()[n] = (dyn_qstr_t){hash, len, copy};
     q = n + PY_QSTR_NUMBER_OF_STATIC;

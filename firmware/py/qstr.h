@@ -43,8 +43,8 @@ const byte *py_qstr_data(qstr q, size_t *len);
 size_t py_str_hash(const byte *data, size_t len);
 
 typedef struct py_qstr_stats {
-    size_t n_dynamic;   // dynamic qstrs made
-    size_t n_bytes;     // their string bytes
+    size_t n_dynamic; // dynamic qstrs made
+    size_t n_bytes;   // their string bytes
 } py_qstr_stats_t;
 void py_qstr_stats(py_qstr_stats_t *stats);
 

@@ -7,20 +7,21 @@
 // makes the binding function's local a cell and passes through the scopes in between) and
 // finish (number the slots and closure entries, move the records into the arena).
 
+#include "symtable.h"
+
 #include <string.h>
 
 #include "gc.h"
 #include "lexer.h"
 #include "objects.h"
 #include "runtime.h"
-#include "symtable.h"
 
 typedef struct {
     py_arena_t *arena;
     qstr source_name;
     py_scope_t *cur;
     py_scope_t *module;
-    qstr private_name; // the innermost enclosing class, for mangling `__x`
+    qstr private_name;    // the innermost enclosing class, for mangling `__x`
     uint32_t return_line; // first `return value` in the function being collected, or 0
 } st_t;
 
@@ -209,7 +210,8 @@ static void check_async(st_t *st, uint32_t line, bool comprehension) {
     if (s->kind == PY_SCOPE_FUNCTION && (s->flags & PY_SCOPE_FLAG_COROUTINE)) {
         return;
     }
-    const char *msg = comprehension ? "asynchronous comprehension outside of an asynchronous function"
+    const char *msg = comprehension
+                          ? "asynchronous comprehension outside of an asynchronous function"
                       : s->kind == PY_SCOPE_FUNCTION ? "'await' outside async function"
                                                      : "'await' outside function";
     st_error(st, line, msg, PY_QSTR_NULL);
@@ -287,7 +289,7 @@ static void visit_walrus_target(st_t *st, py_ast_expr_t *target) {
 static void visit_yield(st_t *st, py_ast_expr_t *e) {
     py_scope_t *s = st->cur;
     if (s->kind == PY_SCOPE_COMPREHENSION) {
-        const char *msg = s->name == PY_QSTR_lt_listcomp_gt ? "'yield' inside list comprehension"
+        const char *msg = s->name == PY_QSTR_lt_listcomp_gt  ? "'yield' inside list comprehension"
                           : s->name == PY_QSTR_lt_setcomp_gt ? "'yield' inside set comprehension"
                           : s->name == PY_QSTR_lt_dictcomp_gt
                               ? "'yield' inside dict comprehension"
@@ -442,21 +444,24 @@ static void visit_global(st_t *st, py_ast_stmt_t *s) {
         qstr name = mangle(st, s->u.global.names[i]);
         py_id_info_t *id = st_id(st->cur, name);
         if (id->flags & PY_ID_FLAG_PARAM) {
-            st_error(st, s->line, is_global ? "name '%q' is parameter and global"
-                                            : "name '%q' is parameter and nonlocal", name);
+            st_error(st, s->line,
+                     is_global ? "name '%q' is parameter and global"
+                               : "name '%q' is parameter and nonlocal",
+                     name);
         }
         if (id->flags & (is_global ? PY_ID_FLAG_NONLOCAL_DECL : PY_ID_FLAG_GLOBAL_DECL)) {
             st_error(st, s->line, "name '%q' is nonlocal and global", name);
         }
         if (id->flags & PY_ID_FLAG_USED) {
-            st_error(st, s->line, is_global ? "name '%q' is used prior to global declaration"
-                                            : "name '%q' is used prior to nonlocal declaration",
+            st_error(st, s->line,
+                     is_global ? "name '%q' is used prior to global declaration"
+                               : "name '%q' is used prior to nonlocal declaration",
                      name);
         }
         if (id->flags & PY_ID_FLAG_BOUND) {
-            st_error(st, s->line, is_global
-                                      ? "name '%q' is assigned to before global declaration"
-                                      : "name '%q' is assigned to before nonlocal declaration",
+            st_error(st, s->line,
+                     is_global ? "name '%q' is assigned to before global declaration"
+                               : "name '%q' is assigned to before nonlocal declaration",
                      name);
         }
         id->flags |= is_global ? PY_ID_FLAG_GLOBAL_DECL : PY_ID_FLAG_NONLOCAL_DECL;

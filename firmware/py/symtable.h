@@ -45,10 +45,11 @@ typedef enum {
 } py_id_kind_t;
 
 enum {
-    PY_ID_FLAG_PARAM = 0x01,    // a parameter (or ".0" of a comprehension)
-    PY_ID_FLAG_BOUND = 0x02,    // bound in this scope
-    PY_ID_FLAG_USED = 0x04,     // loaded in this scope
-    PY_ID_FLAG_IMPLICIT = 0x08, // added by the analysis (`__class__` for super(), pass-through frees)
+    PY_ID_FLAG_PARAM = 0x01, // a parameter (or ".0" of a comprehension)
+    PY_ID_FLAG_BOUND = 0x02, // bound in this scope
+    PY_ID_FLAG_USED = 0x04,  // loaded in this scope
+    PY_ID_FLAG_IMPLICIT =
+        0x08, // added by the analysis (`__class__` for super(), pass-through frees)
     PY_ID_FLAG_GLOBAL_DECL = 0x10,   // named in a `global` statement here
     PY_ID_FLAG_NONLOCAL_DECL = 0x20, // named in a `nonlocal` statement here (or walrus in a
                                      // comprehension binding in the enclosing function)
@@ -58,22 +59,22 @@ enum {
 
 typedef struct py_id_info {
     qstr name;
-    uint8_t kind;  // py_id_kind_t
-    uint8_t flags; // PY_ID_FLAG_*
+    uint8_t kind;   // py_id_kind_t
+    uint8_t flags;  // PY_ID_FLAG_*
     uint16_t index; // LOCAL and CELL: slot number; FREE: index into free[]; else 0
 } py_id_info_t;
 
 enum {
-    PY_SCOPE_FLAG_GENERATOR = 0x0001,   // contains yield / yield from, or is a GeneratorExp
-    PY_SCOPE_FLAG_COROUTINE = 0x0002,   // async def (with GENERATOR too: an async generator);
-                                        // a comprehension using await/async for: a coroutine to
-                                        // await (list/set/dict) or an async generator (genexpr)
-    PY_SCOPE_FLAG_VARARGS = 0x0004,     // has *args
-    PY_SCOPE_FLAG_VARKEYWORDS = 0x0008, // has **kwargs
-    PY_SCOPE_FLAG_USES_CLASS = 0x0010,  // loads super or __class__: `__class__` is FREE here
-    PY_SCOPE_FLAG_CLASS_CELL = 0x0020,  // class scope: the body creates the `__class__` cell
-    PY_SCOPE_FLAG_NESTED = 0x0040,      // inside a function (has or may have a closure)
-    PY_SCOPE_FLAG_HAS_FREE = 0x0080,    // n_free > 0: creating it needs a closure
+    PY_SCOPE_FLAG_GENERATOR = 0x0001,     // contains yield / yield from, or is a GeneratorExp
+    PY_SCOPE_FLAG_COROUTINE = 0x0002,     // async def (with GENERATOR too: an async generator);
+                                          // a comprehension using await/async for: a coroutine to
+                                          // await (list/set/dict) or an async generator (genexpr)
+    PY_SCOPE_FLAG_VARARGS = 0x0004,       // has *args
+    PY_SCOPE_FLAG_VARKEYWORDS = 0x0008,   // has **kwargs
+    PY_SCOPE_FLAG_USES_CLASS = 0x0010,    // loads super or __class__: `__class__` is FREE here
+    PY_SCOPE_FLAG_CLASS_CELL = 0x0020,    // class scope: the body creates the `__class__` cell
+    PY_SCOPE_FLAG_NESTED = 0x0040,        // inside a function (has or may have a closure)
+    PY_SCOPE_FLAG_HAS_FREE = 0x0080,      // n_free > 0: creating it needs a closure
     PY_SCOPE_FLAG_RETURNS_VALUE = 0x0100, // has a `return value` statement
 };
 
@@ -81,10 +82,10 @@ typedef struct py_scope {
     struct py_scope *parent; // enclosing scope, NULL for the module
     uint8_t kind;            // py_scope_kind_t
     uint16_t flags;          // PY_SCOPE_FLAG_*
-    qstr name;      // the def/class name, or <lambda>, <listcomp>, <setcomp>, <dictcomp>,
-                    // <genexpr>, <module>
-    uint32_t line;  // line of the def/class/lambda/comprehension
-    void *node;     // the py_ast_stmt_t / py_ast_expr_t / py_ast_mod_t that opened it
+    qstr name;               // the def/class name, or <lambda>, <listcomp>, <setcomp>, <dictcomp>,
+                             // <genexpr>, <module>
+    uint32_t line;           // line of the def/class/lambda/comprehension
+    void *node;              // the py_ast_stmt_t / py_ast_expr_t / py_ast_mod_t that opened it
 
     // Parameters (functions, lambdas, comprehensions). Their slots come first, in this order:
     // positional (n_pos, the first n_posonly of them positional-only), keyword-only (n_kwonly),

@@ -227,13 +227,13 @@ op_NOP:
 op_POP_TOP:
     sp--;
     DISPATCH();
-op_POP_N: {
+op_POP_N : {
     size_t n;
     ARG_U(n);
     sp -= n;
     DISPATCH();
 }
-op_POP_UNDER: {
+op_POP_UNDER : {
     size_t n;
     ARG_U(n);
     py_obj_t top = sp[-1];
@@ -241,13 +241,13 @@ op_POP_UNDER: {
     sp[-1] = top;
     DISPATCH();
 }
-op_ROT_TWO: {
+op_ROT_TWO : {
     py_obj_t t = sp[-1];
     sp[-1] = sp[-2];
     sp[-2] = t;
     DISPATCH();
 }
-op_ROT_THREE: {
+op_ROT_THREE : {
     py_obj_t t = sp[-1];
     sp[-1] = sp[-2];
     sp[-2] = sp[-3];
@@ -278,19 +278,19 @@ op_LOAD_CONST_TRUE:
 op_LOAD_CONST_SMALL_INT:
     *sp++ = PY_OBJ_NEW_SMALL_INT(py_bc_read_sint(&ip));
     DISPATCH();
-op_LOAD_CONST_QSTR: {
+op_LOAD_CONST_QSTR : {
     size_t q;
     ARG_U(q);
     *sp++ = PY_OBJ_NEW_QSTR(q);
     DISPATCH();
 }
-op_LOAD_CONST: {
+op_LOAD_CONST : {
     size_t i;
     ARG_U(i);
     *sp++ = rc->consts[i];
     DISPATCH();
 }
-op_LOAD_FAST: {
+op_LOAD_FAST : {
     size_t i;
     ARG_U(i);
     py_obj_t v = slots[i];
@@ -300,13 +300,13 @@ op_LOAD_FAST: {
     *sp++ = v;
     DISPATCH();
 }
-op_STORE_FAST: {
+op_STORE_FAST : {
     size_t i;
     ARG_U(i);
     slots[i] = *--sp;
     DISPATCH();
 }
-op_DELETE_FAST: {
+op_DELETE_FAST : {
     size_t i;
     ARG_U(i);
     if (slots[i] == PY_OBJ_NULL) {
@@ -315,7 +315,7 @@ op_DELETE_FAST: {
     slots[i] = PY_OBJ_NULL;
     DISPATCH();
 }
-op_LOAD_DEREF: {
+op_LOAD_DEREF : {
     size_t i;
     ARG_U(i);
     py_obj_t v = py_obj_cell_get(slots[i]);
@@ -325,13 +325,13 @@ op_LOAD_DEREF: {
     *sp++ = v;
     DISPATCH();
 }
-op_STORE_DEREF: {
+op_STORE_DEREF : {
     size_t i;
     ARG_U(i);
     py_obj_cell_set(slots[i], *--sp);
     DISPATCH();
 }
-op_DELETE_DEREF: {
+op_DELETE_DEREF : {
     size_t i;
     ARG_U(i);
     if (py_obj_cell_get(slots[i]) == PY_OBJ_NULL) {
@@ -340,20 +340,20 @@ op_DELETE_DEREF: {
     py_obj_cell_set(slots[i], PY_OBJ_NULL);
     DISPATCH();
 }
-op_LOAD_CLOSURE: {
+op_LOAD_CLOSURE : {
     size_t i;
     ARG_U(i);
     *sp++ = slots[i];
     DISPATCH();
 }
-op_LOAD_CLASSDEREF: {
+op_LOAD_CLASSDEREF : {
     size_t i, q;
     ARG_U(i);
     ARG_U(q);
     *sp++ = py_vm_load_classderef(f, i, q);
     DISPATCH();
 }
-op_LOAD_NAME: {
+op_LOAD_NAME : {
     size_t q;
     ARG_U(q);
     byte *cache = (byte *)ip;
@@ -365,7 +365,7 @@ op_LOAD_NAME: {
     }
     DISPATCH();
 }
-op_STORE_NAME: {
+op_STORE_NAME : {
     size_t q;
     ARG_U(q);
     byte *cache = (byte *)ip;
@@ -373,13 +373,13 @@ op_STORE_NAME: {
     py_vm_store_cached(py_state.roots.dict_locals, q, *--sp, cache);
     DISPATCH();
 }
-op_DELETE_NAME: {
+op_DELETE_NAME : {
     size_t q;
     ARG_U(q);
     py_delete_name(q);
     DISPATCH();
 }
-op_LOAD_GLOBAL: {
+op_LOAD_GLOBAL : {
     size_t q;
     ARG_U(q);
     byte *cache = (byte *)ip;
@@ -394,7 +394,7 @@ op_LOAD_GLOBAL: {
     }
     DISPATCH();
 }
-op_STORE_GLOBAL: {
+op_STORE_GLOBAL : {
     size_t q;
     ARG_U(q);
     byte *cache = (byte *)ip;
@@ -402,13 +402,13 @@ op_STORE_GLOBAL: {
     py_vm_store_cached(py_state.roots.dict_globals, q, *--sp, cache);
     DISPATCH();
 }
-op_DELETE_GLOBAL: {
+op_DELETE_GLOBAL : {
     size_t q;
     ARG_U(q);
     py_delete_global(q);
     DISPATCH();
 }
-op_LOAD_ATTR: {
+op_LOAD_ATTR : {
     size_t q;
     ARG_U(q);
     py_obj_t base = sp[-1];
@@ -422,7 +422,7 @@ op_LOAD_ATTR: {
     sp[-1] = py_load_attr(base, q);
     DISPATCH();
 }
-op_STORE_ATTR: {
+op_STORE_ATTR : {
     size_t q;
     ARG_U(q);
     sp -= 2;
@@ -431,13 +431,13 @@ op_STORE_ATTR: {
     }
     DISPATCH();
 }
-op_DELETE_ATTR: {
+op_DELETE_ATTR : {
     size_t q;
     ARG_U(q);
     py_delete_attr(*--sp, q);
     DISPATCH();
 }
-op_LOAD_METHOD: {
+op_LOAD_METHOD : {
     size_t q;
     ARG_U(q);
     py_obj_t base = sp[-1];
@@ -447,13 +447,13 @@ op_LOAD_METHOD: {
     sp++;
     DISPATCH();
 }
-op_LOAD_SUBSCR: {
+op_LOAD_SUBSCR : {
     py_obj_t index = *--sp;
     py_obj_t *item = fast_item(sp[-1], index);
     sp[-1] = item != NULL ? *item : py_obj_subscr(sp[-1], index, PY_OBJ_SENTINEL);
     DISPATCH();
 }
-op_STORE_SUBSCR: {
+op_STORE_SUBSCR : {
     sp -= 3;
     if (PY_OBJ_IS_OBJ(sp[1]) && ((py_obj_base_t *)sp[1])->type == &py_type_list) {
         py_obj_t *item = fast_item(sp[1], sp[2]);
@@ -472,14 +472,14 @@ op_DELETE_SUBSCR:
 op_LOAD_BUILD_CLASS:
     *sp++ = py_load_build_class();
     DISPATCH();
-op_BINARY_OP: {
+op_BINARY_OP : {
     size_t op;
     ARG_U(op);
     py_obj_t rhs = *--sp;
     py_obj_t lhs = sp[-1];
     if (PY_OBJ_IS_SMALL_INT(lhs) && PY_OBJ_IS_SMALL_INT(rhs)) {
-        py_obj_t r = small_int_binary_op(op, PY_OBJ_SMALL_INT_VALUE(lhs),
-                                         PY_OBJ_SMALL_INT_VALUE(rhs));
+        py_obj_t r =
+            small_int_binary_op(op, PY_OBJ_SMALL_INT_VALUE(lhs), PY_OBJ_SMALL_INT_VALUE(rhs));
         if (r != PY_OBJ_NULL) {
             sp[-1] = r;
             DISPATCH();
@@ -495,7 +495,7 @@ op_BINARY_OP: {
     sp[-1] = py_vm_binary_op(op, lhs, rhs);
     DISPATCH();
 }
-op_UNARY_OP: {
+op_UNARY_OP : {
     size_t op;
     ARG_U(op);
     py_obj_t v = sp[-1];
@@ -510,7 +510,7 @@ op_UNARY_OP: {
 op_UNARY_NOT:
     sp[-1] = PY_OBJ_NEW_BOOL(!vm_is_true(sp[-1]));
     DISPATCH();
-op_JUMP: {
+op_JUMP : {
     int off = ARG_J();
     ip += off;
     if (off < 0) {
@@ -518,21 +518,21 @@ op_JUMP: {
     }
     DISPATCH();
 }
-op_POP_JUMP_IF_FALSE: {
+op_POP_JUMP_IF_FALSE : {
     int off = ARG_J();
     if (!vm_is_true(*--sp)) {
         ip += off;
     }
     DISPATCH();
 }
-op_POP_JUMP_IF_TRUE: {
+op_POP_JUMP_IF_TRUE : {
     int off = ARG_J();
     if (vm_is_true(*--sp)) {
         ip += off;
     }
     DISPATCH();
 }
-op_JUMP_IF_FALSE_OR_POP: {
+op_JUMP_IF_FALSE_OR_POP : {
     int off = ARG_J();
     if (!vm_is_true(sp[-1])) {
         ip += off;
@@ -541,7 +541,7 @@ op_JUMP_IF_FALSE_OR_POP: {
     }
     DISPATCH();
 }
-op_JUMP_IF_TRUE_OR_POP: {
+op_JUMP_IF_TRUE_OR_POP : {
     int off = ARG_J();
     if (vm_is_true(sp[-1])) {
         ip += off;
@@ -553,7 +553,7 @@ op_JUMP_IF_TRUE_OR_POP: {
 op_GET_ITER:
     sp[-1] = py_getiter(sp[-1], NULL);
     DISPATCH();
-op_GET_ITER_STACK: {
+op_GET_ITER_STACK : {
     // The iterator may be built in the words just above the iterable's slot; they stay
     // reserved for the whole loop.
     py_obj_t o = sp[-1];
@@ -562,7 +562,7 @@ op_GET_ITER_STACK: {
     sp[-1] = it;
     DISPATCH();
 }
-op_FOR_ITER: {
+op_FOR_ITER : {
     int off = ARG_J();
     py_obj_t v = py_vm_iternext(sp[-1]);
     if (v == PY_OBJ_STOP_ITERATION) {
@@ -572,7 +572,7 @@ op_FOR_ITER: {
     }
     DISPATCH();
 }
-op_BUILD_TUPLE: {
+op_BUILD_TUPLE : {
     size_t n;
     ARG_U(n);
     sp -= n;
@@ -580,7 +580,7 @@ op_BUILD_TUPLE: {
     sp++;
     DISPATCH();
 }
-op_BUILD_LIST: {
+op_BUILD_LIST : {
     size_t n;
     ARG_U(n);
     sp -= n;
@@ -588,7 +588,7 @@ op_BUILD_LIST: {
     sp++;
     DISPATCH();
 }
-op_BUILD_SET: {
+op_BUILD_SET : {
     size_t n;
     ARG_U(n);
     sp -= n;
@@ -596,7 +596,7 @@ op_BUILD_SET: {
     sp++;
     DISPATCH();
 }
-op_BUILD_MAP: {
+op_BUILD_MAP : {
     size_t n;
     ARG_U(n);
     sp -= 2 * n;
@@ -607,7 +607,7 @@ op_BUILD_MAP: {
     *sp++ = d;
     DISPATCH();
 }
-op_BUILD_SLICE: {
+op_BUILD_SLICE : {
     size_t n;
     ARG_U(n);
     py_obj_t step = n == 3 ? *--sp : py_const_none;
@@ -615,7 +615,7 @@ op_BUILD_SLICE: {
     sp[-1] = py_obj_new_slice(sp[-1], stop, step);
     DISPATCH();
 }
-op_BUILD_STRING: {
+op_BUILD_STRING : {
     size_t n;
     ARG_U(n);
     sp -= n;
@@ -623,61 +623,61 @@ op_BUILD_STRING: {
     sp++;
     DISPATCH();
 }
-op_LIST_TO_TUPLE: {
+op_LIST_TO_TUPLE : {
     py_obj_list_t *l = PY_OBJ_TO_PTR(sp[-1]);
     sp[-1] = py_obj_new_tuple(l->len, l->items);
     DISPATCH();
 }
-op_LIST_APPEND: {
+op_LIST_APPEND : {
     size_t n;
     ARG_U(n);
     py_obj_t v = *--sp;
     py_obj_list_append(sp[-(intptr_t)n], v);
     DISPATCH();
 }
-op_LIST_EXTEND: {
+op_LIST_EXTEND : {
     size_t n;
     ARG_U(n);
     py_obj_t v = *--sp;
     py_obj_list_extend(sp[-(intptr_t)n], v);
     DISPATCH();
 }
-op_SET_ADD: {
+op_SET_ADD : {
     size_t n;
     ARG_U(n);
     py_obj_t v = *--sp;
     py_obj_set_store(sp[-(intptr_t)n], v);
     DISPATCH();
 }
-op_SET_UPDATE: {
+op_SET_UPDATE : {
     size_t n;
     ARG_U(n);
     py_obj_t v = *--sp;
     py_vm_set_update(sp[-(intptr_t)n], v);
     DISPATCH();
 }
-op_MAP_ADD: {
+op_MAP_ADD : {
     size_t n;
     ARG_U(n);
     sp -= 2;
     py_obj_dict_store(sp[-(intptr_t)n], sp[0], sp[1]);
     DISPATCH();
 }
-op_DICT_UPDATE: {
+op_DICT_UPDATE : {
     size_t n;
     ARG_U(n);
     py_obj_t v = *--sp;
     py_vm_dict_update(sp[-(intptr_t)n], v, false);
     DISPATCH();
 }
-op_DICT_MERGE: {
+op_DICT_MERGE : {
     size_t n;
     ARG_U(n);
     py_obj_t v = *--sp;
     py_vm_dict_update(sp[-(intptr_t)n], v, true);
     DISPATCH();
 }
-op_UNPACK_SEQUENCE: {
+op_UNPACK_SEQUENCE : {
     size_t n;
     ARG_U(n);
     py_obj_t seq = *--sp;
@@ -695,7 +695,7 @@ op_UNPACK_SEQUENCE: {
     sp += n;
     DISPATCH();
 }
-op_UNPACK_EX: {
+op_UNPACK_EX : {
     size_t before, after;
     ARG_U(before);
     ARG_U(after);
@@ -705,14 +705,14 @@ op_UNPACK_EX: {
     sp += before + after + 1;
     DISPATCH();
 }
-op_FORMAT_VALUE: {
+op_FORMAT_VALUE : {
     size_t flags;
     ARG_U(flags);
     py_obj_t spec = (flags & PY_BC_FMT_HAS_SPEC) ? *--sp : PY_OBJ_NULL;
     sp[-1] = py_vm_format_value(sp[-1], spec, flags & PY_BC_FMT_CONV_MASK);
     DISPATCH();
 }
-op_CALL_FUNCTION: {
+op_CALL_FUNCTION : {
     size_t n_pos, n_kw;
     ARG_U(n_pos);
     ARG_U(n_kw);
@@ -731,7 +731,7 @@ op_CALL_FUNCTION: {
     sp[-1] = vm_call(sp[-1], n_pos, n_kw, sp);
     DISPATCH();
 }
-op_CALL_METHOD: {
+op_CALL_METHOD : {
     size_t n_pos, n_kw;
     ARG_U(n_pos);
     ARG_U(n_kw);
@@ -745,12 +745,12 @@ op_CALL_METHOD: {
     *sp++ = r;
     DISPATCH();
 }
-op_CALL_FUNCTION_EX: {
+op_CALL_FUNCTION_EX : {
     sp -= 2;
     sp[-1] = py_call_function_ex(sp[-1], sp[0], sp[1]);
     DISPATCH();
 }
-op_MAKE_FUNCTION: {
+op_MAKE_FUNCTION : {
     size_t child, flags;
     ARG_U(child);
     ARG_U(flags);
@@ -770,7 +770,7 @@ op_YIELD_VALUE:
     f->ip = ip;
     f->sp = sp;
     return PY_VM_YIELD;
-op_YIELD_FROM: {
+op_YIELD_FROM : {
     py_obj_t v = *--sp;
     py_obj_t out;
     if (py_gen_send_to(sp[-1], v, PY_OBJ_NULL, &out) == PY_VM_YIELD) {
@@ -792,7 +792,7 @@ op_GET_AWAITABLE:
 op_GET_AITER:
     sp[-1] = py_vm_get_aiter(sp[-1]);
     DISPATCH();
-op_GET_ANEXT: {
+op_GET_ANEXT : {
     py_obj_t a = py_vm_get_anext(sp[-1]);
     *sp++ = a;
     DISPATCH();
@@ -809,12 +809,12 @@ op_BEFORE_ASYNC_WITH:
     py_vm_before_with(sp, true);
     sp += 2;
     DISPATCH();
-op_WITH_EXCEPT_START: {
+op_WITH_EXCEPT_START : {
     py_obj_t r = py_vm_with_exit_exc(sp);
     *sp++ = r;
     DISPATCH();
 }
-op_SETUP_FINALLY: {
+op_SETUP_FINALLY : {
     int off = ARG_J();
     py_exc_block_t *b = &f->blocks[f->n_blocks++];
     b->handler = ip + off;
@@ -829,7 +829,7 @@ op_POP_BLOCK:
 op_POP_EXCEPT:
     py_state.roots.cur_exc = f->blocks[--f->n_blocks].prev_exc;
     DISPATCH();
-op_RAISE: {
+op_RAISE : {
     size_t n;
     ARG_U(n);
     sp -= n;
@@ -838,7 +838,7 @@ op_RAISE: {
 op_RERAISE:
     f->reraise = true;
     py_nlr_jump(PY_OBJ_TO_PTR(sp[-1]));
-op_JUMP_IF_NOT_EXC_MATCH: {
+op_JUMP_IF_NOT_EXC_MATCH : {
     int off = ARG_J();
     py_obj_t t = *--sp;
     if (!py_obj_exception_match(sp[-1], t)) {
@@ -846,14 +846,14 @@ op_JUMP_IF_NOT_EXC_MATCH: {
     }
     DISPATCH();
 }
-op_IMPORT_NAME: {
+op_IMPORT_NAME : {
     size_t q;
     ARG_U(q);
     py_obj_t fromlist = *--sp;
     sp[-1] = py_import_name(q, fromlist, sp[-1]);
     DISPATCH();
 }
-op_IMPORT_FROM: {
+op_IMPORT_FROM : {
     size_t q;
     ARG_U(q);
     py_obj_t v = py_import_from(sp[-1], q);

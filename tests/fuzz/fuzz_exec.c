@@ -15,7 +15,7 @@
 #include "port.h"
 #include "runtime.h"
 
-#define FUZZ_HEAP_BYTES   (96 * 1024)
+#define FUZZ_HEAP_BYTES    (96 * 1024)
 #define FUZZ_CPU_BUDGET_US (200 * 1000)
 
 static char fuzz_heap[FUZZ_HEAP_BYTES] __attribute__((aligned(16)));

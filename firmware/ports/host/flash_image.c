@@ -14,8 +14,8 @@
 
 #include "fs.h"
 
-#define SDK_PARAMS (20u * 1024)
-#define MIB        (1024u * 1024)
+#define SDK_PARAMS  (20u * 1024)
+#define MIB         (1024u * 1024)
 #define WEAR_SUFFIX ".wear"
 
 struct flash_image {

@@ -143,14 +143,16 @@ static void test_tabs(void **state) {
 
 static void test_line_joining(void **state) {
     (void)state;
-    assert_string_equal(lex("x = (1,\n     2)\n"), "NAME:x = ( INTEGER:1 , INTEGER:2 ) NEWLINE END");
+    assert_string_equal(lex("x = (1,\n     2)\n"),
+                        "NAME:x = ( INTEGER:1 , INTEGER:2 ) NEWLINE END");
     assert_string_equal(lex("x = [\n  1, # c\n\n 2]\ny\n"),
                         "NAME:x = [ INTEGER:1 , INTEGER:2 ] NEWLINE NAME:y NEWLINE END");
     assert_string_equal(lex("x = 1 + \\\n    2\n"), "NAME:x = INTEGER:1 + INTEGER:2 NEWLINE END");
     // A continuation at the start of a line: the next line's columns give the indentation.
     assert_string_equal(lex("if a:\n\\\n    b\n"),
                         "if NAME:a : NEWLINE INDENT NAME:b NEWLINE DEDENT END");
-    assert_string_equal(lex("x\n\\\n"), "NAME:x NEWLINE ERR:SyntaxError:unexpected EOF while parsing");
+    assert_string_equal(lex("x\n\\\n"),
+                        "NAME:x NEWLINE ERR:SyntaxError:unexpected EOF while parsing");
     assert_string_equal(lex("if a:\n    x = {\n1: 2}\n"),
                         "if NAME:a : NEWLINE INDENT NAME:x = { INTEGER:1 : INTEGER:2 } NEWLINE "
                         "DEDENT END");
@@ -174,7 +176,8 @@ static void test_operators(void **state) {
     assert_string_equal(lex("|= ^= &= <<= >>= += -= *= @= //= /= %= **= ~ < > == <= >= !="),
                         "|= ^= &= <<= >>= += -= *= @= //= /= %= **= ~ < > == <= >= != NEWLINE "
                         "END");
-    assert_string_equal(lex("a.b..c**=-~d"), "NAME:a . NAME:b . . NAME:c **= - ~ NAME:d NEWLINE END");
+    assert_string_equal(lex("a.b..c**=-~d"),
+                        "NAME:a . NAME:b . . NAME:c **= - ~ NAME:d NEWLINE END");
 }
 
 static void test_keywords_and_names(void **state) {
@@ -190,7 +193,8 @@ static void test_keywords_and_names(void **state) {
                         "END");
     assert_string_equal(lex("iff _x x1 True_ none __init__"),
                         "NAME:iff NAME:_x NAME:x1 NAME:True_ NAME:none NAME:__init__ NEWLINE END");
-    assert_string_equal(lex("\xc3\xa9t\xc3\xa9 = 1"), "NAME:\\xc3\\xa9t\\xc3\\xa9 = INTEGER:1 NEWLINE END");
+    assert_string_equal(lex("\xc3\xa9t\xc3\xa9 = 1"),
+                        "NAME:\\xc3\\xa9t\\xc3\\xa9 = INTEGER:1 NEWLINE END");
 }
 
 static void test_numbers(void **state) {
@@ -243,8 +247,7 @@ static void test_string_escapes(void **state) {
                         "STRING:\\xf0\\x9f\\x98\\x80 NEWLINE END");
     // Unknown escapes keep their backslash.
     assert_string_equal(lex("'\\q\\d\\{'"), "STRING:\\x5cq\\x5cd\\x5c{ NEWLINE END");
-    assert_string_equal(lex("'\\N{BULLET}'"),
-                        "ERR:SyntaxError:\\N{...} escapes not supported");
+    assert_string_equal(lex("'\\N{BULLET}'"), "ERR:SyntaxError:\\N{...} escapes not supported");
     assert_string_equal(lex("'\\x4'"), "ERR:SyntaxError:invalid \\x escape");
     assert_string_equal(lex("'\\u12'"), "ERR:SyntaxError:invalid \\u escape");
     assert_string_equal(lex("'\\U00110000'"), "ERR:SyntaxError:invalid \\U escape");
@@ -291,7 +294,8 @@ static void test_layout_errors(void **state) {
                         "if NAME:a : NEWLINE INDENT NAME:b NEWLINE "
                         "ERR:IndentationError:unindent doesn't match any outer indent level");
     assert_string_equal(lex("x = 1 \\ 2"), "NAME:x = INTEGER:1 ERR:SyntaxError:invalid syntax");
-    assert_string_equal(lex("x = 1 \\"), "NAME:x = INTEGER:1 ERR:SyntaxError:unexpected EOF while parsing");
+    assert_string_equal(lex("x = 1 \\"),
+                        "NAME:x = INTEGER:1 ERR:SyntaxError:unexpected EOF while parsing");
     assert_string_equal(lex("a $ b"), "NAME:a ERR:SyntaxError:invalid syntax");
     assert_string_equal(lex("a ? b"), "NAME:a ERR:SyntaxError:invalid syntax");
     assert_string_equal(lex("a ! b"), "NAME:a ERR:SyntaxError:invalid syntax");

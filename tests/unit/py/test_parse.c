@@ -66,23 +66,34 @@ static void dump_exprs(size_t n, py_ast_expr_t **es) {
     put("]");
 }
 
-static const char *const binop_names[] = {"BitOr", "BitXor", "BitAnd", "LShift", "RShift", "Add",
-                                          "Sub", "Mult", "MatMult", "FloorDiv", "Div", "Mod",
-                                          "Pow"};
+static const char *const binop_names[] = {"BitOr", "BitXor", "BitAnd", "LShift",  "RShift",
+                                          "Add",   "Sub",    "Mult",   "MatMult", "FloorDiv",
+                                          "Div",   "Mod",    "Pow"};
 
 static const char *cmp_name(int op) {
     switch (op) {
-        case PY_BINARY_OP_LESS: return "Lt";
-        case PY_BINARY_OP_MORE: return "Gt";
-        case PY_BINARY_OP_EQUAL: return "Eq";
-        case PY_BINARY_OP_LESS_EQUAL: return "LtE";
-        case PY_BINARY_OP_MORE_EQUAL: return "GtE";
-        case PY_BINARY_OP_NOT_EQUAL: return "NotEq";
-        case PY_BINARY_OP_IN: return "In";
-        case PY_BINARY_OP_IS: return "Is";
-        case PY_AST_CMP_IS_NOT: return "IsNot";
-        case PY_AST_CMP_NOT_IN: return "NotIn";
-        default: return "?";
+        case PY_BINARY_OP_LESS:
+            return "Lt";
+        case PY_BINARY_OP_MORE:
+            return "Gt";
+        case PY_BINARY_OP_EQUAL:
+            return "Eq";
+        case PY_BINARY_OP_LESS_EQUAL:
+            return "LtE";
+        case PY_BINARY_OP_MORE_EQUAL:
+            return "GtE";
+        case PY_BINARY_OP_NOT_EQUAL:
+            return "NotEq";
+        case PY_BINARY_OP_IN:
+            return "In";
+        case PY_BINARY_OP_IS:
+            return "Is";
+        case PY_AST_CMP_IS_NOT:
+            return "IsNot";
+        case PY_AST_CMP_NOT_IN:
+            return "NotIn";
+        default:
+            return "?";
     }
 }
 
@@ -180,9 +191,10 @@ static void dump_expr_body(const py_ast_expr_t *e) {
             break;
         case PY_AST_EXPR_UNARYOP: {
             int op = e->u.unaryop.op;
-            put(op == PY_UNARY_OP_POSITIVE ? "UAdd " : op == PY_UNARY_OP_NEGATIVE ? "USub "
-                                                    : op == PY_UNARY_OP_INVERT    ? "Invert "
-                                                                                  : "Not ");
+            put(op == PY_UNARY_OP_POSITIVE   ? "UAdd "
+                : op == PY_UNARY_OP_NEGATIVE ? "USub "
+                : op == PY_UNARY_OP_INVERT   ? "Invert "
+                                             : "Not ");
             dump_expr(e->u.unaryop.operand);
             break;
         }
@@ -277,10 +289,10 @@ static void dump_expr_body(const py_ast_expr_t *e) {
 
 static void dump_expr(const py_ast_expr_t *e) {
     static const char *const names[] = {
-        "BoolOp", "NamedExpr", "BinOp", "UnaryOp", "Lambda", "IfExp", "Dict", "Set", "ListComp",
-        "SetComp", "DictComp", "GenExp", "Await", "Yield", "YieldFrom", "Compare", "Call",
-        "FV", "JoinedStr", "Constant", "Attribute", "Subscript", "Starred", "Name", "List",
-        "Tuple", "Slice",
+        "BoolOp",    "NamedExpr", "BinOp",   "UnaryOp",  "Lambda",    "IfExp",    "Dict",
+        "Set",       "ListComp",  "SetComp", "DictComp", "GenExp",    "Await",    "Yield",
+        "YieldFrom", "Compare",   "Call",    "FV",       "JoinedStr", "Constant", "Attribute",
+        "Subscript", "Starred",   "Name",    "List",     "Tuple",     "Slice",
     };
     if (e->kind == PY_AST_EXPR_CONSTANT) {
         dump_constant(e->u.constant.value);
@@ -440,9 +452,10 @@ static void dump_stmt_body(const py_ast_stmt_t *s) {
 
 static void dump_stmt(const py_ast_stmt_t *s) {
     static const char *const names[] = {
-        "Def", "AsyncDef", "Class", "Return", "Del", "Assign", "AugAssign", "AnnAssign", "For",
-        "AsyncFor", "While", "If", "With", "AsyncWith", "Raise", "Try", "Assert", "Import",
-        "From", "Global", "Nonlocal", "Expr", "Pass", "Break", "Continue",
+        "Def",       "AsyncDef", "Class",    "Return",   "Del",  "Assign", "AugAssign",
+        "AnnAssign", "For",      "AsyncFor", "While",    "If",   "With",   "AsyncWith",
+        "Raise",     "Try",      "Assert",   "Import",   "From", "Global", "Nonlocal",
+        "Expr",      "Pass",     "Break",    "Continue",
     };
     char line[16];
     snprintf(line, sizeof(line), "@%u", (unsigned)s->line);
@@ -511,14 +524,16 @@ static const char *parse(const char *src) {
     return parse_with(src, PY_COMPILE_FILE, dump_mod);
 }
 
-// ---- Trees ---------------------------------------------------------------------------------------
+// ---- Trees
+// ---------------------------------------------------------------------------------------
 
 static void test_expressions(void **state) {
     (void)state;
     assert_string_equal(parse("1 + 2 * 3 ** -4"),
                         "[Expr@1(BinOp(1 Add BinOp(2 Mult BinOp(3 Pow UnaryOp(USub 4)))))]");
-    assert_string_equal(parse("a - b - c; x ** y ** z"),
-                        "[Expr@1(BinOp(BinOp(a Sub b) Sub c)); Expr@1(BinOp(x Pow BinOp(y Pow z)))]");
+    assert_string_equal(
+        parse("a - b - c; x ** y ** z"),
+        "[Expr@1(BinOp(BinOp(a Sub b) Sub c)); Expr@1(BinOp(x Pow BinOp(y Pow z)))]");
     assert_string_equal(parse("a | b ^ c & d << e + f @ g // h % i / j"),
                         "[Expr@1(BinOp(a BitOr BinOp(b BitXor BinOp(c BitAnd BinOp(d LShift "
                         "BinOp(e Add BinOp(BinOp(BinOp(BinOp(f MatMult g) FloorDiv h) Mod i) "
@@ -539,8 +554,7 @@ static void test_expressions(void **state) {
                         "[Expr@1(BoolOp(And [NamedExpr(x! := 5), List([NamedExpr(y! := 1)])]))]");
     assert_string_equal(parse("None, True, False, ..., 0x10, 1_000, 2.5"),
                         "[Expr@1(Tuple([None, True, False, Ellipsis, 16, 1000, 2.5]))]");
-    assert_string_equal(parse("12345678901234567890123"),
-                        "[Expr@1(12345678901234567890123)]");
+    assert_string_equal(parse("12345678901234567890123"), "[Expr@1(12345678901234567890123)]");
 }
 
 static void test_displays(void **state) {
@@ -566,7 +580,8 @@ static void test_strings(void **state) {
     assert_string_equal(parse("f'a{b!r:>{w}}c' 'd'"),
                         "[Expr@1(JoinedStr([\'a\', FV(b 114 JoinedStr([\'>\', FV(w -1 None)])), "
                         "'cd']))]");
-    assert_string_equal(parse("f'{x=}' f'{{}}'"), "[Expr@1(JoinedStr(['x=', FV(x 114 None), '{}']))]");
+    assert_string_equal(parse("f'{x=}' f'{{}}'"),
+                        "[Expr@1(JoinedStr(['x=', FV(x 114 None), '{}']))]");
     assert_string_equal(parse("f'{x = :>3}'"),
                         "[Expr@1(JoinedStr(['x = ', FV(x -1 JoinedStr(['>3']))]))]");
     assert_string_equal(parse("f'plain'"), "[Expr@1('plain')]");
@@ -635,7 +650,8 @@ static void test_modes(void **state) {
                         "[For@1(i! in x [Expr@2(i)])]");
 }
 
-// ---- Errors --------------------------------------------------------------------------------------
+// ---- Errors
+// --------------------------------------------------------------------------------------
 
 static void test_syntax_errors(void **state) {
     (void)state;
@@ -690,14 +706,16 @@ static void test_syntax_errors(void **state) {
          "SyntaxError@3: 'return' with value in async generator"},
         {"def f():\n  return [x async for x in y]",
          "SyntaxError@2: asynchronous comprehension outside of an asynchronous function"},
-        {"for *a in b: pass", "SyntaxError@1: starred assignment target must be in a list or tuple"},
+        {"for *a in b: pass",
+         "SyntaxError@1: starred assignment target must be in a list or tuple"},
     };
     for (size_t i = 0; i < PY_ARRAY_SIZE(cases); i++) {
         assert_string_equal(parse(cases[i][0]), cases[i][1]);
     }
 }
 
-// ---- Scopes --------------------------------------------------------------------------------------
+// ---- Scopes
+// --------------------------------------------------------------------------------------
 
 static const char *const id_kinds[] = {"L", "C", "F", "GE", "GI", "N"};
 
@@ -707,8 +725,7 @@ static void dump_scope(const py_scope_t *s) {
     for (size_t i = 0; i < s->n_ids; i++) {
         char buf[96];
         const py_id_info_t *id = &s->ids[i];
-        bool numbered = id->kind == PY_ID_LOCAL || id->kind == PY_ID_CELL ||
-                        id->kind == PY_ID_FREE;
+        bool numbered = id->kind == PY_ID_LOCAL || id->kind == PY_ID_CELL || id->kind == PY_ID_FREE;
         snprintf(buf, sizeof(buf), "%s%s:%s", i > 0 ? " " : "", py_qstr_str(id->name),
                  id_kinds[id->kind]);
         put(buf);
@@ -769,11 +786,11 @@ static void test_scopes(void **state) {
                                "x = (i for i in j)\n"),
                         "<module>{g:N a:N j:N x:N} g{ gen} a{b:GI async} "
                         "<genexpr>{.0:L0 i:L1 gen}");
-    assert_string_equal(scopes("lambda a, b=c: a + d"),
-                        "<module>{c:N} <lambda>{a:L0 b:L1 d:GI}");
+    assert_string_equal(scopes("lambda a, b=c: a + d"), "<module>{c:N} <lambda>{a:L0 b:L1 d:GI}");
     // Private names are mangled inside a class, as CPython does.
-    assert_string_equal(scopes("class _C:\n  __a = 1\n  def m(self, __x):\n    return __x, __y__\n"),
-                        "<module>{_C:N} _C{_C__a:N m:N} m{self:L0 _C__x:L1 __y__:GI}");
+    assert_string_equal(
+        scopes("class _C:\n  __a = 1\n  def m(self, __x):\n    return __x, __y__\n"),
+        "<module>{_C:N} _C{_C__a:N m:N} m{self:L0 _C__x:L1 __y__:GI}");
     // An async comprehension is a coroutine; await in a generator expression is allowed anywhere.
     assert_string_equal(scopes("async def f():\n  return [await x for x in y]\n"
                                "g = (await x for x in y)\n"),
@@ -781,7 +798,8 @@ static void test_scopes(void **state) {
                         "<genexpr>{.0:L0 x:L1 gen async}");
 }
 
-// ---- Statement by statement ----------------------------------------------------------------------
+// ---- Statement by statement
+// ----------------------------------------------------------------------
 
 static void test_iter(void **state) {
     (void)state;
@@ -848,7 +866,8 @@ static void test_arena_release(void **state) {
     assert_null(arena.head);
 }
 
-// ---- REPL ----------------------------------------------------------------------------------------
+// ---- REPL
+// ----------------------------------------------------------------------------------------
 
 static bool complete(const char *src) {
     return py_parse_input_is_complete(src, strlen(src));
