@@ -212,35 +212,51 @@ static void rescan_after_overflow(mark_stack_t *ms) {
     }
 }
 
+// Sweeping goes a byte of the allocation table (four blocks) at a time, through a const table
+// built here by the preprocessor. Per block: a MARKed head stays (as a HEAD), an unmarked HEAD
+// is freed, a TAIL goes with its allocation's head; [s] says whether the blocks before ended
+// inside a freed allocation. Entry: the new byte, then (bits 8-10) how many of its blocks stay
+// in use, then (bit 11) whether it ends inside a freed allocation.
+#define SW_FIELD(x, i) (((x) >> (2 * (i))) & 3)
+#define SW_NEXT(s, f)  ((f) == AT_HEAD ? 1 : (f) == AT_TAIL ? (s) : 0)
+#define SW_OUT(s, f)   ((f) == AT_MARK ? AT_HEAD : (f) == AT_TAIL && !(s) ? AT_TAIL : AT_FREE)
+#define SW_S0(s, x)    (s)
+#define SW_S1(s, x)    SW_NEXT(SW_S0(s, x), SW_FIELD(x, 0))
+#define SW_S2(s, x)    SW_NEXT(SW_S1(s, x), SW_FIELD(x, 1))
+#define SW_S3(s, x)    SW_NEXT(SW_S2(s, x), SW_FIELD(x, 2))
+#define SW_S4(s, x)    SW_NEXT(SW_S3(s, x), SW_FIELD(x, 3))
+#define SW_O(s, x, i)  SW_OUT(SW_S##i(s, x), SW_FIELD(x, i))
+#define SW_BYTE(s, x)                                                                              \
+    (SW_O(s, x, 0) | SW_O(s, x, 1) << 2 | SW_O(s, x, 2) << 4 | SW_O(s, x, 3) << 6)
+#define SW_USED(s, x)                                                                              \
+    ((SW_O(s, x, 0) != 0) + (SW_O(s, x, 1) != 0) + (SW_O(s, x, 2) != 0) + (SW_O(s, x, 3) != 0))
+#define SW_ENTRY(s, x) (uint16_t)(SW_BYTE(s, x) | SW_USED(s, x) << 8 | SW_S4(s, x) << 11)
+#define SW_R4(s, x)    SW_ENTRY(s, x), SW_ENTRY(s, x + 1), SW_ENTRY(s, x + 2), SW_ENTRY(s, x + 3)
+#define SW_R16(s, x)   SW_R4(s, x), SW_R4(s, x + 4), SW_R4(s, x + 8), SW_R4(s, x + 12)
+#define SW_R64(s, x)   SW_R16(s, x), SW_R16(s, x + 16), SW_R16(s, x + 32), SW_R16(s, x + 48)
+#define SW_R256(s)     SW_R64(s, 0), SW_R64(s, 64), SW_R64(s, 128), SW_R64(s, 192)
+static const uint16_t sweep_table[2][256] = {{SW_R256(0)}, {SW_R256(1)}};
+
 static void sweep(void) {
+    byte *atb = py_state.gc_alloc_table;
     size_t used = 0, high = 0;
-    bool freeing = false;
-    for (size_t b = 0; b < py_state.gc_high_block; b++) {
-        switch (at_get(b)) {
-            case AT_HEAD:
-                at_set(b, AT_FREE);
-                freeing = true;
-                break;
-            case AT_TAIL:
-                if (freeing) {
-                    at_set(b, AT_FREE);
-                } else {
-                    used++;
-                    high = b + 1;
-                }
-                break;
-            case AT_MARK:
-                at_set(b, AT_HEAD);
-                freeing = false;
-                used++;
-                high = b + 1;
-                break;
-            default:
-                freeing = false;
-                break;
+    unsigned freeing = 0;
+    size_t n = (py_state.gc_high_block + BLOCKS_PER_ATB - 1) / BLOCKS_PER_ATB;
+    for (size_t i = 0; i < n; i++) {
+        unsigned x = atb[i];
+        if (x == 0) {
+            freeing = 0; // four free blocks
+            continue;
+        }
+        unsigned e = sweep_table[freeing][x];
+        atb[i] = (byte)e;
+        used += (e >> 8) & 7;
+        freeing = (e >> 11) & 1;
+        if ((byte)e != 0) {
+            high = (i + 1) * BLOCKS_PER_ATB;
         }
     }
-    py_state.gc_high_block = high;
+    py_state.gc_high_block = high < py_state.gc_n_blocks ? high : py_state.gc_n_blocks;
     py_state.gc_used_blocks = used;
     py_state.gc_alloc_since = 0;
     size_t limit = PY_GC_SOFT_LIMIT_MIN / PY_GC_BLOCK_BYTES;
@@ -361,7 +377,11 @@ static size_t scan_free_run(size_t from, size_t to, size_t n) {
 static size_t find_free_run(size_t n) {
     size_t lo = py_state.gc_last_free_block;
     if (n == 1) {
-        return scan_free_run(lo, py_state.gc_n_blocks, 1);
+        size_t b = scan_free_run(lo, py_state.gc_n_blocks, 1);
+        if (b != SIZE_MAX) {
+            py_state.gc_last_free_block = b + 1; // b was the lowest free block
+        }
+        return b;
     }
     size_t from = py_state.gc_next_fit > lo ? py_state.gc_next_fit : lo;
     size_t start = scan_free_run(from, py_state.gc_n_blocks, n);
@@ -371,6 +391,9 @@ static size_t find_free_run(size_t n) {
     }
     if (start != SIZE_MAX) {
         py_state.gc_next_fit = start + n;
+        if (start == lo) {
+            py_state.gc_last_free_block = start + n;
+        }
     }
     return start;
 }
@@ -445,10 +468,10 @@ static inline void zero_blocks(void *p, size_t n) {
     }
 }
 
-void *py_gc_alloc(size_t n_bytes, unsigned flags) {
-    size_t n = n_bytes == 0 ? 1 : (n_bytes + PY_GC_BLOCK_BYTES - 1) / PY_GC_BLOCK_BYTES;
+// Finds [n] free blocks, collecting first when due or when there is no room; SIZE_MAX if none.
+static size_t alloc_blocks_slow(size_t n) {
     if (n > py_state.gc_n_blocks) {
-        return NULL; // also before py_gc_init, when there are no blocks
+        return SIZE_MAX; // also before py_gc_init, when there are no blocks
     }
     if (py_state.gc_alloc_since >= py_state.gc_soft_limit && may_collect()) {
         py_gc_collect();
@@ -458,8 +481,20 @@ void *py_gc_alloc(size_t n_bytes, unsigned flags) {
         py_gc_collect();
         start = take_blocks(n);
     }
-    if (start == SIZE_MAX) {
-        return NULL;
+    return start;
+}
+
+void *py_gc_alloc(size_t n_bytes, unsigned flags) {
+    size_t n = n_bytes == 0 ? 1 : (n_bytes + PY_GC_BLOCK_BYTES - 1) / PY_GC_BLOCK_BYTES;
+    size_t start = py_state.gc_bump;
+    if (PY_LIKELY(n <= py_state.gc_bump_end - start) &&
+        py_state.gc_alloc_since < py_state.gc_soft_limit) {
+        py_state.gc_bump = start + n; // the usual case on a big heap
+    } else {
+        start = alloc_blocks_slow(n);
+        if (start == SIZE_MAX) {
+            return NULL;
+        }
     }
     // The blocks are free (both bits clear): setting bits is enough.
     byte *atb = py_state.gc_alloc_table;
@@ -471,9 +506,6 @@ void *py_gc_alloc(size_t n_bytes, unsigned flags) {
         set_noscan(start, true);
     } else if (is_noscan(start)) {
         set_noscan(start, false);
-    }
-    if (n == 1 || start == py_state.gc_last_free_block) {
-        py_state.gc_last_free_block = start + n;
     }
     if (start + n > py_state.gc_high_block) {
         py_state.gc_high_block = start + n;

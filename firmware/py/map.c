@@ -232,6 +232,9 @@ py_map_elem_t *py_map_lookup(py_map_t *map, py_obj_t key, py_map_lookup_kind_t k
             lookup_indexed(map, key, hash, &slot);
         }
     }
+    if (map->is_watched) {
+        py_state.type_key_gen++;
+    }
     e = &map->table[map->filled];
     if (map->index != NULL) {
         index_slots(map)[slot] = (uint32_t)map->filled;

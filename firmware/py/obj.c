@@ -43,13 +43,35 @@ py_obj_t py_obj_new_str_of(py_obj_t o, py_print_kind_t kind) {
     return py_obj_new_str_from_vstr(&vstr);
 }
 
+// str() of a small int, the commonest conversion, without printing through a vstr.
+static py_obj_t small_int_str(py_obj_t o) {
+    char buf[3 * sizeof(intptr_t) + 2]; // digits and sign
+    char *p = buf + sizeof(buf);
+    intptr_t v = PY_OBJ_SMALL_INT_VALUE(o);
+    uintptr_t u = v < 0 ? (uintptr_t)-v : (uintptr_t)v; // small ints cannot overflow here
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (v < 0) {
+        *--p = '-';
+    }
+    return py_obj_new_str(p, (size_t)(buf + sizeof(buf) - p));
+}
+
 py_obj_t py_obj_repr(py_obj_t o) {
+    if (PY_OBJ_IS_SMALL_INT(o)) {
+        return small_int_str(o);
+    }
     return py_obj_new_str_of(o, PY_PRINT_REPR);
 }
 
 py_obj_t py_obj_str(py_obj_t o) {
     if (PY_OBJ_IS_QSTR(o) || py_obj_is_type(o, &py_type_str)) {
         return o;
+    }
+    if (PY_OBJ_IS_SMALL_INT(o)) {
+        return small_int_str(o);
     }
     return py_obj_new_str_of(o, PY_PRINT_STR);
 }

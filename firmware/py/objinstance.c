@@ -44,7 +44,7 @@ static bool is_metaclass_instance(py_obj_t self) {
     return t->layout == PY_LAYOUT_SELF && !(t->type.flags & PY_TYPE_FLAG_IS_EXCEPTION);
 }
 
-py_obj_dict_t *py_instance_get_dict(py_obj_t self, bool create) {
+static py_obj_dict_t *get_dict(py_obj_t self, bool create) {
     const py_obj_type_t *t = py_obj_get_type(self);
     bool is_exc = (t->flags & PY_TYPE_FLAG_IS_EXCEPTION) != 0;
     if (!is_exc && (!py_type_is_heap(t) || is_metaclass_instance(self))) {
@@ -59,6 +59,22 @@ py_obj_dict_t *py_instance_get_dict(py_obj_t self, bool create) {
         inst->dict = PY_OBJ_TO_PTR(py_obj_new_dict(n));
     }
     return inst->dict;
+}
+
+// The instance dict of [self] is about to be seen by code that may add any name to it.
+static void note_dict_escape(py_obj_t self) {
+    const py_obj_type_t *t = py_obj_get_type(self);
+    if (py_type_is_heap(t)) {
+        ((py_obj_heap_type_t *)t)->dict_shadows = 1;
+    }
+}
+
+py_obj_dict_t *py_instance_get_dict(py_obj_t self, bool create) {
+    py_obj_dict_t *d = get_dict(self, create);
+    if (d != NULL) {
+        note_dict_escape(self);
+    }
+    return d;
 }
 
 // Most-attributes-seen bookkeeping for py_instance_get_dict's first allocation.
@@ -622,7 +638,7 @@ void py_instance_generic_load(py_obj_t self, qstr attr, py_obj_t *dest) {
     if (attr == PY_QSTR___dict__) {
         py_obj_dict_t *d = py_instance_get_dict(self, true);
         if (d != NULL) {
-            dest[0] = PY_OBJ_FROM_PTR(d);
+            dest[0] = PY_OBJ_FROM_PTR(d); // (the dict escapes: noted)
             return;
         }
     }
@@ -632,7 +648,7 @@ void py_instance_generic_load(py_obj_t self, qstr attr, py_obj_t *dest) {
         py_instance_convert_member(self, type, found_in, member, dest);
         return;
     }
-    py_obj_dict_t *d = py_instance_get_dict(self, false);
+    py_obj_dict_t *d = get_dict(self, false);
     if (d != NULL) {
         py_map_elem_t *elem = py_map_lookup_qstr(&d->map, attr);
         if (elem != NULL) {
@@ -678,11 +694,14 @@ void py_instance_generic_store(py_obj_t self, qstr attr, py_obj_t *dest) {
             return;
         }
     }
-    py_obj_dict_t *d = py_instance_get_dict(self, value != PY_OBJ_NULL);
+    py_obj_dict_t *d = get_dict(self, value != PY_OBJ_NULL);
     if (value != PY_OBJ_NULL && d != NULL) {
         py_obj_dict_store(PY_OBJ_FROM_PTR(d), PY_OBJ_NEW_QSTR(attr), value);
         if (py_type_is_heap(type)) {
             note_dict_size(self, &d->map);
+            if (member != PY_OBJ_NULL) {
+                ((py_obj_heap_type_t *)type)->dict_shadows = 1;
+            }
         }
         dest[0] = PY_OBJ_NULL;
         return;
@@ -735,6 +754,14 @@ bool py_instance_load_fast(py_obj_t self, qstr attr, py_obj_t *dest) {
     if (e->flags & PY_TYPE_CACHE_DATA_DESC) {
         return false;
     }
+    if ((e->flags & PY_TYPE_CACHE_METHOD) && !ht->dict_shadows &&
+        ht->key_gen == py_state.type_key_gen) {
+        // No instance dict can hold this name: it was never stored where the class has it, no
+        // dict was handed out, and no class got new names since this one was made.
+        dest[0] = e->member;
+        dest[1] = self;
+        return true;
+    }
     py_obj_dict_t *d = ((py_obj_instance_t *)PY_OBJ_TO_PTR(self))->dict;
     if (d != NULL) {
         py_map_elem_t *elem = dict_find(&d->map, PY_OBJ_NEW_QSTR(attr), &e->hint);
@@ -765,6 +792,9 @@ bool py_instance_store_fast(py_obj_t self, qstr attr, py_obj_t value) {
         return false;
     }
     py_obj_t key = PY_OBJ_NEW_QSTR(attr);
+    if (e->member != PY_OBJ_NULL) {
+        ((py_obj_heap_type_t *)ht)->dict_shadows = 1; // the name shadows the class's
+    }
     if (inst->dict == NULL) {
         inst->dict = PY_OBJ_TO_PTR(py_obj_new_dict(ht->dict_size));
     }

@@ -16,8 +16,13 @@
 
 // Texts up to this many bytes are looked up among the qstrs before a new object is made.
 #define STR_QSTR_REUSE_MAX (10)
-// Bits in the filter of short qstrs' hashes that lets most texts skip that lookup.
+// Bits in the filter of short qstrs' hashes that lets most texts skip that lookup (static RAM:
+// fewer on the chip, where more texts then go on to the search).
+#if UINTPTR_MAX > 0xffffffffu
 #define STR_QSTR_FILTER_BITS (4096)
+#else
+#define STR_QSTR_FILTER_BITS (2048)
+#endif
 // Texts built in a vstr at least this long keep the vstr's buffer instead of being copied.
 #define STR_VSTR_TAKEOVER_MIN (64)
 
@@ -757,6 +762,31 @@ static py_obj_t str_contains(const py_obj_type_t *type, const byte *d, size_t le
     return PY_OBJ_NEW_BOOL(py_bytes_find(d, len, nd, nlen, 1) >= 0);
 }
 
+static inline bool is_plain_str(py_obj_t o) {
+    return PY_OBJ_IS_QSTR(o) || py_obj_is_type(o, &py_type_str);
+}
+
+py_obj_t py_str_compare(py_binary_op_t op, py_obj_t lhs, py_obj_t rhs) {
+    if (!is_plain_str(lhs) || !is_plain_str(rhs)) {
+        return PY_OBJ_NULL;
+    }
+    bool eq_op = op == PY_BINARY_OP_EQUAL || op == PY_BINARY_OP_NOT_EQUAL;
+    if (lhs == rhs || (eq_op && PY_OBJ_IS_QSTR(lhs) && PY_OBJ_IS_QSTR(rhs))) {
+        // The same object, or two qstrs, which are equal only when they are the same.
+        return py_str_cmp_op(op, lhs == rhs ? 0 : 1);
+    }
+    size_t llen, rlen;
+    const byte *ld = py_str_data(lhs, &llen);
+    const byte *rd = py_str_data(rhs, &rlen);
+    if (eq_op) {
+        if (llen != rlen) {
+            return py_str_cmp_op(op, 1);
+        }
+        return py_str_cmp_op(op, llen == 0 ? 0 : memcmp(ld, rd, llen));
+    }
+    return py_str_cmp_op(op, py_bytes_cmp(ld, llen, rd, rlen));
+}
+
 static py_obj_t str_binary_op(py_binary_op_t op, py_obj_t lhs, py_obj_t rhs) {
     const py_obj_type_t *type = py_obj_get_type(lhs);
     size_t llen;
@@ -927,116 +957,6 @@ static py_obj_t str_subscr(py_obj_t self, py_obj_t index, py_obj_t value) {
     return py_obj_new_str((const char *)d + a, b - a);
 }
 
-// ---- Iteration ----------------------------------------------------------------------------------
-
-typedef struct str_it {
-    py_obj_base_t base;
-    py_obj_t seq;
-    size_t pos;
-} str_it_t;
-
-static py_obj_t it_getiter_self(py_obj_t self, py_obj_iter_buf_t *iter_buf) {
-    (void)iter_buf;
-    return self;
-}
-
-static py_obj_t str_it_iternext(py_obj_t self_in) {
-    str_it_t *it = PY_OBJ_TO_PTR(self_in);
-    size_t len;
-    const byte *d = py_str_data(it->seq, &len);
-    if (it->pos >= len) {
-        return PY_OBJ_STOP_ITERATION;
-    }
-    size_t a = it->pos, b = a + 1;
-    while (b < len && py_utf8_is_cont(d[b])) {
-        b++;
-    }
-    it->pos = b;
-    return py_obj_new_str((const char *)d + a, b - a);
-}
-
-static py_obj_t bytes_it_iternext(py_obj_t self_in) {
-    str_it_t *it = PY_OBJ_TO_PTR(self_in);
-    size_t len;
-    const byte *d = py_str_data(it->seq, &len);
-    if (it->pos >= len) {
-        return PY_OBJ_STOP_ITERATION;
-    }
-    return PY_OBJ_NEW_SMALL_INT(d[it->pos++]);
-}
-
-static const py_obj_type_t str_iterator_type = {
-    .base = {&py_type_type},
-    .flags = PY_TYPE_FLAG_ITER_IS_SELF,
-    .name = PY_QSTR_iterator,
-    .getiter = it_getiter_self,
-    .iternext = str_it_iternext,
-};
-
-static const py_obj_type_t bytes_iterator_type = {
-    .base = {&py_type_type},
-    .flags = PY_TYPE_FLAG_ITER_IS_SELF,
-    .name = PY_QSTR_iterator,
-    .getiter = it_getiter_self,
-    .iternext = bytes_it_iternext,
-};
-
-static py_obj_t str_getiter(py_obj_t self, py_obj_iter_buf_t *iter_buf) {
-    const py_obj_type_t *it_type =
-        py_obj_get_type(self) == &py_type_str ? &str_iterator_type : &bytes_iterator_type;
-    str_it_t *it;
-    if (iter_buf != NULL) {
-        it = (str_it_t *)iter_buf;
-        it->base.type = it_type;
-    } else {
-        it = py_new_obj(str_it_t, it_type);
-    }
-    it->seq = self;
-    it->pos = 0;
-    return PY_OBJ_FROM_PTR(it);
-}
-
-// ---- chr() and ord() ----------------------------------------------------------------------------
-
-static py_obj_t builtin_chr(py_obj_t arg) {
-    intptr_t c = py_obj_get_int(arg);
-    if (c < 0 || c > 0x10ffff) {
-        py_raise_ValueError("chr() arg not in range(0x110000)");
-    }
-    char buf[8];
-    py_vstr_t v;
-    py_vstr_init_fixed_buf(&v, sizeof(buf), buf);
-    py_vstr_add_char(&v, (uint32_t)c);
-    return py_obj_new_str(v.buf, v.len);
-}
-PY_DEFINE_CONST_FUN_OBJ_1(py_builtin_chr_obj, builtin_chr);
-
-static py_obj_t builtin_ord(py_obj_t arg) {
-    py_obj_t o = py_str_native(arg);
-    size_t len;
-    if (py_obj_is_str(o)) {
-        const byte *d = py_str_data(o, &len);
-        size_t charlen = py_str_charlen(o);
-        if (charlen == 1) {
-            return PY_OBJ_NEW_SMALL_INT(py_utf8_get_char(d, d + len));
-        }
-        len = charlen;
-    } else if (py_obj_is_type(o, &py_type_bytes) || py_obj_is_type(o, &py_type_bytearray)) {
-        py_strarg_t s;
-        py_str_get_self(o, &s);
-        if (s.len == 1) {
-            return PY_OBJ_NEW_SMALL_INT(s.data[0]);
-        }
-        len = s.len;
-    } else {
-        py_raise_msg_varg(&py_type_TypeError, "ord() expected string of length 1, but %s found",
-                          py_obj_get_type_str(arg));
-    }
-    py_raise_msg_varg(&py_type_TypeError,
-                      "ord() expected a character, but string of length %u found", (unsigned)len);
-}
-PY_DEFINE_CONST_FUN_OBJ_1(py_builtin_ord_obj, builtin_ord);
-
 // ---- The types ----------------------------------------------------------------------------------
 
 const py_obj_type_t py_type_str = {
@@ -1048,7 +968,7 @@ const py_obj_type_t py_type_str = {
     .unary_op = str_unary_op,
     .binary_op = str_binary_op,
     .subscr = str_subscr,
-    .getiter = str_getiter,
+    .getiter = py_str_getiter,
     .buffer = str_buffer,
     .locals_dict = (struct py_obj_dict *)&py_str_locals_dict,
 };
@@ -1062,7 +982,7 @@ const py_obj_type_t py_type_bytes = {
     .unary_op = str_unary_op,
     .binary_op = str_binary_op,
     .subscr = str_subscr,
-    .getiter = str_getiter,
+    .getiter = py_str_getiter,
     .buffer = str_buffer,
     .locals_dict = (struct py_obj_dict *)&py_bytes_locals_dict,
 };

@@ -119,6 +119,12 @@ static inline py_obj_t py_str_cmp_op(py_binary_op_t op, int cmp) {
             return PY_OBJ_NULL;
     }
 }
+
+// iter() of a str or bytes (objstr_methods.c): an iterator in [iter_buf] when it is not NULL.
+py_obj_t py_str_getiter(py_obj_t self, py_obj_iter_buf_t *iter_buf);
+// For the VM: [lhs] OP [rhs] for a comparison OP (PY_BINARY_OP_LESS .. PY_BINARY_OP_NOT_EQUAL)
+// when both are plain strs (qstrs or str objects); PY_OBJ_NULL otherwise.
+py_obj_t py_str_compare(py_binary_op_t op, py_obj_t lhs, py_obj_t rhs);
 // `item in seq` for a byte sequence: an int 0..255 or a bytes-like substring.
 bool py_bytes_contains(const byte *data, size_t len, py_obj_t item);
 // The contents of a bytes-like object given to bytes()/bytearray()/extend(): buffer, or

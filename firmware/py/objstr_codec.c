@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // objstr_codec.c: str()/bytes() construction, encode/decode (utf-8, ascii, latin-1 with the
-// strict, ignore, replace and backslashreplace error handlers), and hex/fromhex.
+// strict, ignore, replace and backslashreplace error handlers), hex/fromhex, chr() and ord().
 
 #include <string.h>
 
@@ -452,3 +452,44 @@ static py_obj_t bytes_fromhex(py_obj_t cls, py_obj_t string) {
 }
 PY_DEFINE_CONST_FUN_OBJ_2(py_str_fromhex_fun_obj, bytes_fromhex);
 PY_DEFINE_CONST_CLASSMETHOD_OBJ(py_str_fromhex_obj, PY_ROM_PTR(&py_str_fromhex_fun_obj));
+
+// ---- chr() and ord() ----------------------------------------------------------------------------
+
+static py_obj_t builtin_chr(py_obj_t arg) {
+    intptr_t c = py_obj_get_int(arg);
+    if (c < 0 || c > 0x10ffff) {
+        py_raise_ValueError("chr() arg not in range(0x110000)");
+    }
+    char buf[8];
+    py_vstr_t v;
+    py_vstr_init_fixed_buf(&v, sizeof(buf), buf);
+    py_vstr_add_char(&v, (uint32_t)c);
+    return py_obj_new_str(v.buf, v.len);
+}
+PY_DEFINE_CONST_FUN_OBJ_1(py_builtin_chr_obj, builtin_chr);
+
+static py_obj_t builtin_ord(py_obj_t arg) {
+    py_obj_t o = py_str_native(arg);
+    size_t len;
+    if (py_obj_is_str(o)) {
+        const byte *d = py_str_data(o, &len);
+        size_t charlen = py_str_charlen(o);
+        if (charlen == 1) {
+            return PY_OBJ_NEW_SMALL_INT(py_utf8_get_char(d, d + len));
+        }
+        len = charlen;
+    } else if (py_obj_is_type(o, &py_type_bytes) || py_obj_is_type(o, &py_type_bytearray)) {
+        py_strarg_t s;
+        py_str_get_self(o, &s);
+        if (s.len == 1) {
+            return PY_OBJ_NEW_SMALL_INT(s.data[0]);
+        }
+        len = s.len;
+    } else {
+        py_raise_msg_varg(&py_type_TypeError, "ord() expected string of length 1, but %s found",
+                          py_obj_get_type_str(arg));
+    }
+    py_raise_msg_varg(&py_type_TypeError,
+                      "ord() expected a character, but string of length %u found", (unsigned)len);
+}
+PY_DEFINE_CONST_FUN_OBJ_1(py_builtin_ord_obj, builtin_ord);

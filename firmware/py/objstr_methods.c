@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // objstr_methods.c: searching, splitting, joining and trimming methods of str, bytes, bytearray,
-// and the method tables of str and bytes.
+// the method tables of str and bytes, and their iterators.
 //
 // Every method here takes its self as a str, bytes or bytearray (py_str_get_self) and returns
 // results of the same type. Positions a str method takes or returns count code points; for
@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "gc.h"
 #include "objstr.h"
 
 // ---- Helpers ------------------------------------------------------------------------------------
@@ -684,3 +685,72 @@ static const py_map_elem_t bytes_locals_table[] = {
     {PY_ROM_QSTR(PY_QSTR_fromhex), PY_ROM_PTR(&py_str_fromhex_obj)},
 };
 PY_DEFINE_CONST_DICT(py_bytes_locals_dict, bytes_locals_table);
+
+// ---- Iteration ----------------------------------------------------------------------------------
+
+typedef struct str_it {
+    py_obj_base_t base;
+    py_obj_t seq;
+    size_t pos;
+} str_it_t;
+
+static py_obj_t it_getiter_self(py_obj_t self, py_obj_iter_buf_t *iter_buf) {
+    (void)iter_buf;
+    return self;
+}
+
+static py_obj_t str_it_iternext(py_obj_t self_in) {
+    str_it_t *it = PY_OBJ_TO_PTR(self_in);
+    size_t len;
+    const byte *d = py_str_data(it->seq, &len);
+    if (it->pos >= len) {
+        return PY_OBJ_STOP_ITERATION;
+    }
+    size_t a = it->pos, b = a + 1;
+    while (b < len && py_utf8_is_cont(d[b])) {
+        b++;
+    }
+    it->pos = b;
+    return py_obj_new_str((const char *)d + a, b - a);
+}
+
+static py_obj_t bytes_it_iternext(py_obj_t self_in) {
+    str_it_t *it = PY_OBJ_TO_PTR(self_in);
+    size_t len;
+    const byte *d = py_str_data(it->seq, &len);
+    if (it->pos >= len) {
+        return PY_OBJ_STOP_ITERATION;
+    }
+    return PY_OBJ_NEW_SMALL_INT(d[it->pos++]);
+}
+
+static const py_obj_type_t str_iterator_type = {
+    .base = {&py_type_type},
+    .flags = PY_TYPE_FLAG_ITER_IS_SELF,
+    .name = PY_QSTR_iterator,
+    .getiter = it_getiter_self,
+    .iternext = str_it_iternext,
+};
+
+static const py_obj_type_t bytes_iterator_type = {
+    .base = {&py_type_type},
+    .flags = PY_TYPE_FLAG_ITER_IS_SELF,
+    .name = PY_QSTR_iterator,
+    .getiter = it_getiter_self,
+    .iternext = bytes_it_iternext,
+};
+
+py_obj_t py_str_getiter(py_obj_t self, py_obj_iter_buf_t *iter_buf) {
+    const py_obj_type_t *it_type =
+        py_obj_get_type(self) == &py_type_str ? &str_iterator_type : &bytes_iterator_type;
+    str_it_t *it;
+    if (iter_buf != NULL) {
+        it = (str_it_t *)iter_buf;
+        it->base.type = it_type;
+    } else {
+        it = py_new_obj(str_it_t, it_type);
+    }
+    it->seq = self;
+    it->pos = 0;
+    return PY_OBJ_FROM_PTR(it);
+}

@@ -80,6 +80,33 @@ static void super_attr(py_obj_t self, qstr attr, py_obj_t *dest) {
     }
 }
 
+bool py_super_load_method(py_obj_t cls, py_obj_t obj, qstr attr, py_obj_t *dest) {
+    if (attr == PY_QSTR___class__ || !PY_OBJ_IS_OBJ(obj) || !py_obj_is_type_obj(cls)) {
+        return false;
+    }
+    const py_obj_type_t *objtype = ((py_obj_base_t *)PY_OBJ_TO_PTR(obj))->type;
+    const py_obj_type_t *t = PY_OBJ_TO_PTR(cls);
+    if (!py_type_is_heap(objtype) || py_obj_is_type_obj(obj) || !py_obj_is_subclass(objtype, t)) {
+        return false;
+    }
+    // What super_attr does for an instance, without making the super object first.
+    const py_obj_tuple_t *mro = PY_OBJ_TO_PTR(objtype->mro);
+    size_t i = 0;
+    while (i < mro->len && mro->items[i] != cls) {
+        i++;
+    }
+    for (i++; i < mro->len; i++) {
+        const py_obj_type_t *c = PY_OBJ_TO_PTR(mro->items[i]);
+        py_obj_t member = py_type_lookup_own(c, attr);
+        if (member != PY_OBJ_NULL) {
+            dest[0] = dest[1] = PY_OBJ_NULL;
+            py_instance_convert_member(obj, objtype, c, member, dest);
+            return true;
+        }
+    }
+    return false;
+}
+
 const py_obj_type_t py_type_super = {
     .base = {&py_type_type},
     .name = PY_QSTR_super,

@@ -135,13 +135,13 @@ static py_obj_t lookup_heap_uncached(const py_obj_type_t *type, qstr attr) {
     return PY_OBJ_NULL;
 }
 
-// ---- The lookup cache ----------------------------------------------------------------------------
+// ---- The lookup cache ---------------------------------------------------------------------------
 //
 // Attribute access asks the same (class, name) questions over and over, and each answer is a walk
 // along the MRO through several dicts. The answers are kept in py_state.type_cache, a small
-// two-way set-associative table (the most recently filled entry of a pair comes first). Any change to any class's dict (those maps are watched, see map.c) or the
-// creation of a class (which may reuse a dead class's address) moves to a new epoch, which makes
-// every entry stale at once; changes to class dicts are rare next to lookups.
+// set-associative table (objtype.h). Any change to any class's dict (those maps are watched, see
+// map.c) or the creation of a class (which may reuse a dead class's address) moves to a new
+// epoch, which makes every entry stale at once; changes to class dicts are rare next to lookups.
 
 static py_type_cache_entry_t cache_scratch; // for names above PY_TYPE_CACHE_MAX_QSTR
 
@@ -176,8 +176,9 @@ static py_type_cache_entry_t *cache_fill(py_type_cache_entry_t *e, const py_obj_
     if (attr > PY_TYPE_CACHE_MAX_QSTR) {
         e = &cache_scratch;
         epoch = py_state.type_cache_epoch - 1; // never a hit
-    } else if (e[0].epoch == py_state.type_cache_epoch) {
-        e[1] = e[0]; // the pair's older entry makes way
+    } else {
+        // The set's oldest entry makes way.
+        memmove(e + 1, e, (PY_TYPE_CACHE_WAYS - 1) * sizeof(*e));
     }
     e->type = type;
     e->found_in = where;
@@ -190,7 +191,7 @@ static py_type_cache_entry_t *cache_fill(py_type_cache_entry_t *e, const py_obj_
 }
 
 py_type_cache_entry_t *py_type_cache_miss(const py_obj_type_t *type, qstr attr) {
-    return cache_fill(py_type_cache_pair(type, py_type_cache_key(attr, 0)), type, attr, 0);
+    return cache_fill(py_type_cache_set(type, py_type_cache_key(attr, 0)), type, attr, 0);
 }
 
 py_obj_t py_type_lookup_ex(const py_obj_type_t *type, qstr attr, const py_obj_type_t **found_in) {
@@ -210,12 +211,11 @@ py_obj_t py_type_lookup_heap(const py_obj_type_t *type, qstr attr) {
         return PY_OBJ_NULL;
     }
     size_t key = py_type_cache_key(attr, PY_TYPE_CACHE_HEAP_ONLY);
-    py_type_cache_entry_t *e = py_type_cache_pair(type, key);
-    if (PY_LIKELY(py_type_cache_hit(e, type, key))) {
-        return e->member;
-    }
-    if (py_type_cache_hit(e + 1, type, key)) {
-        return e[1].member;
+    py_type_cache_entry_t *e = py_type_cache_set(type, key);
+    for (size_t i = 0; i < PY_TYPE_CACHE_WAYS; i++) {
+        if (py_type_cache_hit(e + i, type, key)) {
+            return e[i].member;
+        }
     }
     return cache_fill(e, type, attr, PY_TYPE_CACHE_HEAP_ONLY)->member;
 }
@@ -830,6 +830,7 @@ py_obj_t py_type_new_class(const py_obj_type_t *meta, qstr name, py_obj_t bases,
     py_heap_type_update_slots(t);
     call_set_name(PY_OBJ_FROM_PTR(t), py_obj_dict_get_map(dict));
     call_init_subclass(t, kw);
+    t->key_gen = py_state.type_key_gen;
     return PY_OBJ_FROM_PTR(t);
 }
 

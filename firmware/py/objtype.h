@@ -36,6 +36,10 @@ typedef struct py_obj_heap_type {
     uint8_t layout;                   // py_instance_layout_t
     uint8_t hooks;                    // PY_HOOK_* found along the MRO
     uint8_t dict_size;                // entries instances' dicts grew to: new ones start so
+    // An instance's dict may hold a name the class (or a base) also has: set when such a name is
+    // stored, or an instance's __dict__ is handed out (it may be changed behind our back).
+    uint8_t dict_shadows;
+    uint32_t key_gen; // py_state.type_key_gen when the class was made
 } py_obj_heap_type_t;
 
 typedef struct py_obj_instance {
@@ -62,8 +66,12 @@ enum {
     PY_TYPE_CACHE_METHOD = 0x04,    // the member is a Python function (binds self as it is)
 };
 
-_Static_assert(PY_TYPE_CACHE_SIZE >= 2 && (PY_TYPE_CACHE_SIZE & (PY_TYPE_CACHE_SIZE - 1)) == 0,
-               "PY_TYPE_CACHE_SIZE must be a power of two");
+// The cache is set-associative: each (class, name) may be in any of the PY_TYPE_CACHE_WAYS
+// entries of one set, newest first.
+#define PY_TYPE_CACHE_WAYS (4)
+#define PY_TYPE_CACHE_SETS (PY_TYPE_CACHE_SIZE / PY_TYPE_CACHE_WAYS)
+_Static_assert(PY_TYPE_CACHE_SETS >= 2 && (PY_TYPE_CACHE_SETS & (PY_TYPE_CACHE_SETS - 1)) == 0,
+               "PY_TYPE_CACHE_SIZE must be a power of two, at least 8");
 
 // An entry's key: names above PY_TYPE_CACHE_MAX_QSTR are never cached.
 #define PY_TYPE_CACHE_MAX_QSTR (0x7fff)
@@ -71,11 +79,12 @@ static inline size_t py_type_cache_key(qstr attr, unsigned heap_only) {
     return attr * 2 + heap_only;
 }
 
-// The first entry of the pair where the answer for [type] and [key] may be cached. Classes are
-// at least 8-byte aligned and names are small numbers: a sum spreads them well enough.
-static inline py_type_cache_entry_t *py_type_cache_pair(const py_obj_type_t *type, size_t key) {
-    size_t h = ((uintptr_t)type >> 3) + key * 2;
-    return &py_state.type_cache[(h ^ (h >> 7)) & (PY_TYPE_CACHE_SIZE - 2)];
+// The first entry of the set where the answer for [type] and [key] may be cached (Fibonacci
+// hashing: the top bits of the product).
+static inline py_type_cache_entry_t *py_type_cache_set(const py_obj_type_t *type, size_t key) {
+    uint32_t h = ((uint32_t)((uintptr_t)type >> 3) + (uint32_t)key) * 0x9e3779b1u;
+    size_t set = h >> (32 - __builtin_ctz(PY_TYPE_CACHE_SETS));
+    return &py_state.type_cache[set * PY_TYPE_CACHE_WAYS];
 }
 
 static inline bool py_type_cache_hit(const py_type_cache_entry_t *e, const py_obj_type_t *type,
@@ -91,12 +100,11 @@ py_type_cache_entry_t *py_type_cache_miss(const py_obj_type_t *type, qstr attr);
 // caller to keep the position of [attr] in instance dicts.
 static inline py_type_cache_entry_t *py_type_lookup_cached(const py_obj_type_t *type, qstr attr) {
     size_t key = py_type_cache_key(attr, 0);
-    py_type_cache_entry_t *e = py_type_cache_pair(type, key);
-    if (PY_LIKELY(py_type_cache_hit(e, type, key))) {
-        return e;
-    }
-    if (py_type_cache_hit(e + 1, type, key)) {
-        return e + 1;
+    py_type_cache_entry_t *e = py_type_cache_set(type, key);
+    for (size_t i = 0; i < PY_TYPE_CACHE_WAYS; i++) {
+        if (py_type_cache_hit(e + i, type, key)) {
+            return e + i;
+        }
     }
     return py_type_cache_miss(type, attr);
 }
@@ -161,6 +169,13 @@ py_obj_t py_instance_call_dunder(py_obj_t self, qstr name, size_t n_args, const 
 extern const py_obj_static_class_method_t py_object___new___obj;
 // The hash of objects that compare by identity.
 py_obj_t py_obj_id_hash(py_obj_t o);
+
+// ---- objsuper.c --------------------------------------------------------------------------------
+
+// super([cls], [obj]).[attr] for a method call, as py_load_method would fill [dest] from the super
+// object, for the usual case of [obj] an instance of a Python class. Returns false, having done
+// nothing, when the super object must be made (other cases, or [attr] not found).
+bool py_super_load_method(py_obj_t cls, py_obj_t obj, qstr attr, py_obj_t *dest);
 
 // ---- objproperty.c -----------------------------------------------------------------------------
 

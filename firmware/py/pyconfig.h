@@ -4,6 +4,8 @@
 #ifndef PY_PYCONFIG_H
 #define PY_PYCONFIG_H
 
+#include <stdint.h>
+
 #include "portconfig.h"
 
 // Size of the GC heap in bytes when the port does not choose one at run time. The ESP8266 build
@@ -40,10 +42,15 @@
 #define PY_GC_SOFT_LIMIT_MIN (256 * 1024)
 #endif
 
-// Entries in the type attribute lookup cache (a power of two, at least 2; each is 5 words on a
-// 32-bit chip, 4 on a 64-bit host).
+// Entries in the type attribute lookup cache (a power of two, at least 8), static RAM outside
+// the heap: 20 bytes each on a 32-bit chip, 32 on a 64-bit host. 64 hold a typical program's
+// hot (class, name) pairs; 128 leave room for bigger ones where RAM is plentiful.
 #ifndef PY_TYPE_CACHE_SIZE
+#if UINTPTR_MAX > 0xffffffffu
 #define PY_TYPE_CACHE_SIZE (128)
+#else
+#define PY_TYPE_CACHE_SIZE (64)
+#endif
 #endif
 
 #if PY_FEATURE_FLOAT

@@ -28,6 +28,7 @@ typedef struct py_state_roots {
     py_obj_t sched_callbacks;        // micropython.schedule() queue (list or NULL)
     py_obj_t cur_exc;                // the exception being handled (sys.exc_info()), vm.c
     py_obj_t vm_propagating;         // the exception last let out of a frame, vm.c
+    py_obj_t vfs_cwd;                // os.getcwd() as a str, NULL for "/" (extmod/vfs.c)
     py_obj_t port_roots[8];          // for the port's own objects
 } py_state_roots_t;
 
@@ -66,6 +67,9 @@ typedef struct py_state {
     // type_cache_epoch, which changes whenever any class's dict changes or a class is made.
     // Not a root: an entry is only used while its type, and so what it points at, is alive.
     uint32_t type_cache_epoch;
+    // Changes whenever a name is added to the dict of an existing class (so instances may
+    // already hold it in their dicts): see py_obj_heap_type_t.dict_shadows.
+    uint32_t type_key_gen;
     struct py_type_cache_entry {
         const py_obj_type_t *type;
         const py_obj_type_t *found_in; // where [member] was found (as py_type_lookup_ex says)
