@@ -17,17 +17,7 @@
 #include "gc.h"
 #include "objcontainer.h"
 #include "runtime.h"
-
-#define HEAP_BYTES (1024 * 1024)
-
-static char heap[HEAP_BYTES] __attribute__((aligned(16)));
-static void *stack_top;
-
-static int setup(void **state) {
-    (void)state;
-    py_init(heap, sizeof(heap), stack_top);
-    return 0;
-}
+#include "unit_port.h"
 
 // ---- Helpers -----------------------------------------------------------------------------------
 
@@ -394,20 +384,20 @@ static void test_sort_sorted_and_reversed_inputs(void **state) {
 
 int main(void) {
     int top;
-    stack_top = &top;
+    unit_mark_stack_top(&top);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(test_insertion_order_survives_deletes_and_growth, setup),
-        cmocka_unit_test_setup(test_popitem_is_lifo, setup),
-        cmocka_unit_test_setup(test_many_keys, setup),
-        cmocka_unit_test_setup(test_equal_keys_of_different_types, setup),
-        cmocka_unit_test_setup(test_key_error_carries_key, setup),
-        cmocka_unit_test_setup(test_repr_and_recursion, setup),
-        cmocka_unit_test_setup(test_iteration_detects_size_change, setup),
-        cmocka_unit_test_setup(test_set_order_matches_cpython, setup),
-        cmocka_unit_test_setup(test_sort_is_stable, setup),
-        cmocka_unit_test_setup(test_sort_reverse_keeps_equal_order, setup),
-        cmocka_unit_test_setup(test_sort_failure_keeps_a_permutation, setup),
-        cmocka_unit_test_setup(test_sort_sorted_and_reversed_inputs, setup),
+        cmocka_unit_test_setup(test_insertion_order_survives_deletes_and_growth, unit_py_setup),
+        cmocka_unit_test_setup(test_popitem_is_lifo, unit_py_setup),
+        cmocka_unit_test_setup(test_many_keys, unit_py_setup),
+        cmocka_unit_test_setup(test_equal_keys_of_different_types, unit_py_setup),
+        cmocka_unit_test_setup(test_key_error_carries_key, unit_py_setup),
+        cmocka_unit_test_setup(test_repr_and_recursion, unit_py_setup),
+        cmocka_unit_test_setup(test_iteration_detects_size_change, unit_py_setup),
+        cmocka_unit_test_setup(test_set_order_matches_cpython, unit_py_setup),
+        cmocka_unit_test_setup(test_sort_is_stable, unit_py_setup),
+        cmocka_unit_test_setup(test_sort_reverse_keeps_equal_order, unit_py_setup),
+        cmocka_unit_test_setup(test_sort_failure_keeps_a_permutation, unit_py_setup),
+        cmocka_unit_test_setup(test_sort_sorted_and_reversed_inputs, unit_py_setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,17 +19,7 @@
 #include "objexcept.h"
 #include "objtype.h"
 #include "runtime.h"
-
-#define HEAP_BYTES (256 * 1024)
-
-static char heap[HEAP_BYTES] __attribute__((aligned(16)));
-static void *stack_top;
-
-static int setup(void **state) {
-    (void)state;
-    py_init(heap, sizeof(heap), stack_top);
-    return 0;
-}
+#include "unit_port.h"
 
 // ---- Helpers -----------------------------------------------------------------------------------
 
@@ -215,16 +205,16 @@ static void test_user_exception_class(void **state) {
 
 int main(void) {
     int top;
-    stack_top = &top;
+    unit_mark_stack_top(&top);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(test_traceback_printed_outermost_first, setup),
-        cmocka_unit_test_setup(test_message_forms, setup),
-        cmocka_unit_test_setup(test_str_and_repr_of_args, setup),
-        cmocka_unit_test_setup(test_oserror_text_and_attributes, setup),
-        cmocka_unit_test_setup(test_match_classes_and_tuples, setup),
-        cmocka_unit_test_setup(test_exceptions_without_heap, setup),
-        cmocka_unit_test_setup(test_c3_diamond_and_conflict, setup),
-        cmocka_unit_test_setup(test_user_exception_class, setup),
+        cmocka_unit_test_setup(test_traceback_printed_outermost_first, unit_py_setup),
+        cmocka_unit_test_setup(test_message_forms, unit_py_setup),
+        cmocka_unit_test_setup(test_str_and_repr_of_args, unit_py_setup),
+        cmocka_unit_test_setup(test_oserror_text_and_attributes, unit_py_setup),
+        cmocka_unit_test_setup(test_match_classes_and_tuples, unit_py_setup),
+        cmocka_unit_test_setup(test_exceptions_without_heap, unit_py_setup),
+        cmocka_unit_test_setup(test_c3_diamond_and_conflict, unit_py_setup),
+        cmocka_unit_test_setup(test_user_exception_class, unit_py_setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

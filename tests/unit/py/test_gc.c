@@ -11,17 +11,7 @@
 
 #include "gc.h"
 #include "runtime.h"
-
-#define HEAP_BYTES (256 * 1024)
-
-static char heap[HEAP_BYTES] __attribute__((aligned(16)));
-static void *stack_top; // main()'s frame: every test runs below it
-
-static int setup(void **state) {
-    (void)state;
-    py_init(heap, sizeof(heap), stack_top);
-    return 0;
-}
+#include "unit_port.h"
 
 // Overwrites dead stack below the caller, so stale copies of pointers left there by returned
 // functions cannot keep garbage alive in the conservative scan.
@@ -175,7 +165,7 @@ static void py_malloc_raises_memory_error_when_full(void **state) {
     (void)state;
     py_nlr_buf_t nlr;
     if (py_nlr_push(&nlr) == 0) {
-        py_malloc(HEAP_BYTES * 2);
+        py_malloc(UNIT_HEAP_BYTES * 2);
         py_nlr_pop();
         fail_msg("py_malloc returned for an impossible size");
     } else {
@@ -185,15 +175,15 @@ static void py_malloc_raises_memory_error_when_full(void **state) {
 
 int main(void) {
     int top;
-    stack_top = &top;
+    unit_mark_stack_top(&top);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(gc_alloc_returns_zeroed_blocks, setup),
-        cmocka_unit_test_setup(gc_collect_frees_unreachable_allocations, setup),
-        cmocka_unit_test_setup(gc_keeps_a_chain_reachable_from_a_root, setup),
-        cmocka_unit_test_setup(gc_noscan_blocks_do_not_keep_their_words_alive, setup),
-        cmocka_unit_test_setup(gc_realloc_keeps_contents, setup),
-        cmocka_unit_test_setup(gc_exhaustion_returns_null_then_recovers, setup),
-        cmocka_unit_test_setup(py_malloc_raises_memory_error_when_full, setup),
+        cmocka_unit_test_setup(gc_alloc_returns_zeroed_blocks, unit_py_setup),
+        cmocka_unit_test_setup(gc_collect_frees_unreachable_allocations, unit_py_setup),
+        cmocka_unit_test_setup(gc_keeps_a_chain_reachable_from_a_root, unit_py_setup),
+        cmocka_unit_test_setup(gc_noscan_blocks_do_not_keep_their_words_alive, unit_py_setup),
+        cmocka_unit_test_setup(gc_realloc_keeps_contents, unit_py_setup),
+        cmocka_unit_test_setup(gc_exhaustion_returns_null_then_recovers, unit_py_setup),
+        cmocka_unit_test_setup(py_malloc_raises_memory_error_when_full, unit_py_setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

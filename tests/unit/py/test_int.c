@@ -18,17 +18,7 @@
 
 #include "objint.h"
 #include "runtime.h"
-
-#define HEAP_BYTES (512 * 1024)
-
-static char heap[HEAP_BYTES] __attribute__((aligned(16)));
-static void *stack_top;
-
-static int setup(void **state) {
-    (void)state;
-    py_init(heap, sizeof(heap), stack_top);
-    return 0;
-}
+#include "unit_port.h"
 
 // ---- Helpers -----------------------------------------------------------------------------------
 
@@ -351,18 +341,18 @@ static void float_parse_and_round(void **state) {
 
 int main(void) {
     int top;
-    stack_top = &top;
+    unit_mark_stack_top(&top);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(small_int_boundaries, setup),
-        cmocka_unit_test_setup(machine_word_extremes, setup),
-        cmocka_unit_test_setup(multiply_and_shift_overflow, setup),
-        cmocka_unit_test_setup(floor_division_signs, setup),
-        cmocka_unit_test_setup(parse_literals, setup),
-        cmocka_unit_test_setup(int_text_in_bases, setup),
-        cmocka_unit_test_setup(float_int_conversions, setup),
-        cmocka_unit_test_setup(true_division, setup),
-        cmocka_unit_test_setup(float_repr, setup),
-        cmocka_unit_test_setup(float_parse_and_round, setup),
+        cmocka_unit_test_setup(small_int_boundaries, unit_py_setup),
+        cmocka_unit_test_setup(machine_word_extremes, unit_py_setup),
+        cmocka_unit_test_setup(multiply_and_shift_overflow, unit_py_setup),
+        cmocka_unit_test_setup(floor_division_signs, unit_py_setup),
+        cmocka_unit_test_setup(parse_literals, unit_py_setup),
+        cmocka_unit_test_setup(int_text_in_bases, unit_py_setup),
+        cmocka_unit_test_setup(float_int_conversions, unit_py_setup),
+        cmocka_unit_test_setup(true_division, unit_py_setup),
+        cmocka_unit_test_setup(float_repr, unit_py_setup),
+        cmocka_unit_test_setup(float_parse_and_round, unit_py_setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

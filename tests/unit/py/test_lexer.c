@@ -14,17 +14,7 @@
 #include "lexer.h"
 #include "objects.h"
 #include "runtime.h"
-
-#define HEAP_BYTES (1024 * 1024)
-
-static char heap[HEAP_BYTES] __attribute__((aligned(16)));
-static void *stack_top;
-
-static int setup(void **state) {
-    (void)state;
-    py_init(heap, sizeof(heap), stack_top);
-    return 0;
-}
+#include "unit_port.h"
 
 static int teardown(void **state) {
     (void)state;
@@ -394,28 +384,28 @@ static void test_decode_escapes(void **state) {
 
 int main(void) {
     int top;
-    stack_top = &top;
+    unit_mark_stack_top(&top);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_indentation, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_blank_lines_and_comments, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_tabs, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_line_joining, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_crlf, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_operators, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_keywords_and_names, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_numbers, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_number_errors, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_string_quotes, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_string_escapes, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_string_prefixes, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_fstring_tokens, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_string_errors, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_layout_errors, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_too_deep, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_token_too_long, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_streaming, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_eval_flag, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_decode_escapes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_indentation, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_blank_lines_and_comments, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tabs, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_line_joining, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_crlf, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_operators, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_keywords_and_names, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_numbers, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_number_errors, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_string_quotes, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_string_escapes, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_string_prefixes, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fstring_tokens, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_string_errors, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_layout_errors, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_too_deep, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_token_too_long, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_streaming, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_eval_flag, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_decode_escapes, unit_py_setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

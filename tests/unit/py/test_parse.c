@@ -16,17 +16,7 @@
 #include "parse.h"
 #include "runtime.h"
 #include "symtable.h"
-
-#define HEAP_BYTES (1024 * 1024)
-
-static char heap[HEAP_BYTES] __attribute__((aligned(16)));
-static void *stack_top;
-
-static int setup(void **state) {
-    (void)state;
-    py_init(heap, sizeof(heap), stack_top);
-    return 0;
-}
+#include "unit_port.h"
 
 static int teardown(void **state) {
     (void)state;
@@ -899,19 +889,19 @@ static void test_input_is_complete(void **state) {
 
 int main(void) {
     int top;
-    stack_top = &top;
+    unit_mark_stack_top(&top);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_expressions, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_displays, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_strings, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_statements, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_layout, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_modes, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_syntax_errors, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_scopes, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_iter, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_arena_release, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_input_is_complete, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_expressions, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_displays, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_strings, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_statements, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_layout, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_modes, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_syntax_errors, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_scopes, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_iter, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_arena_release, unit_py_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_input_is_complete, unit_py_setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

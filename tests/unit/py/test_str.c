@@ -19,17 +19,7 @@
 #include "gc.h"
 #include "objstr.h"
 #include "runtime.h"
-
-#define HEAP_BYTES (512 * 1024)
-
-static char heap[HEAP_BYTES] __attribute__((aligned(16)));
-static void *stack_top;
-
-static int setup(void **state) {
-    (void)state;
-    py_init(heap, sizeof(heap), stack_top);
-    return 0;
-}
+#include "unit_port.h"
 
 // ---- Helpers -----------------------------------------------------------------------------------
 
@@ -349,21 +339,21 @@ static void test_memoryview_follows_bytearray(void **state) {
 
 int main(void) {
     int top;
-    stack_top = &top;
+    unit_mark_stack_top(&top);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(test_append_inplace_keeps_views, setup),
-        cmocka_unit_test_setup(test_append_inplace_survives_gc, setup),
-        cmocka_unit_test_setup(test_append_inplace_unicode, setup),
-        cmocka_unit_test_setup(test_short_strs_are_shared, setup),
-        cmocka_unit_test_setup(test_vstr_takeover, setup),
-        cmocka_unit_test_setup(test_utf8_offsets, setup),
-        cmocka_unit_test_setup(test_quoting, setup),
-        cmocka_unit_test_setup(test_format_ints, setup),
-        cmocka_unit_test_setup(test_format_floats, setup),
-        cmocka_unit_test_setup(test_format_strs, setup),
-        cmocka_unit_test_setup(test_percent, setup),
-        cmocka_unit_test_setup(test_case_tables_consistent, setup),
-        cmocka_unit_test_setup(test_memoryview_follows_bytearray, setup),
+        cmocka_unit_test_setup(test_append_inplace_keeps_views, unit_py_setup),
+        cmocka_unit_test_setup(test_append_inplace_survives_gc, unit_py_setup),
+        cmocka_unit_test_setup(test_append_inplace_unicode, unit_py_setup),
+        cmocka_unit_test_setup(test_short_strs_are_shared, unit_py_setup),
+        cmocka_unit_test_setup(test_vstr_takeover, unit_py_setup),
+        cmocka_unit_test_setup(test_utf8_offsets, unit_py_setup),
+        cmocka_unit_test_setup(test_quoting, unit_py_setup),
+        cmocka_unit_test_setup(test_format_ints, unit_py_setup),
+        cmocka_unit_test_setup(test_format_floats, unit_py_setup),
+        cmocka_unit_test_setup(test_format_strs, unit_py_setup),
+        cmocka_unit_test_setup(test_percent, unit_py_setup),
+        cmocka_unit_test_setup(test_case_tables_consistent, unit_py_setup),
+        cmocka_unit_test_setup(test_memoryview_follows_bytearray, unit_py_setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,11 +1,27 @@
 // SPDX-License-Identifier: MIT
-// unit_port.c: the port layer unit tests link against: output to stdout, no extra modules.
+// unit_port.c: the port layer unit tests link against: output to stdout, no extra modules, and a
+// fresh interpreter for each case.
+
+#include "unit_port.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "port.h"
 #include "runtime.h"
+
+static char unit_heap[UNIT_HEAP_BYTES] __attribute__((aligned(16)));
+static void *unit_stack_top;
+
+void unit_mark_stack_top(void *top) {
+    unit_stack_top = top;
+}
+
+int unit_py_setup(void **state) {
+    (void)state;
+    py_init(unit_heap, sizeof(unit_heap), unit_stack_top);
+    return 0;
+}
 
 static void stdout_strn(void *data, const char *str, size_t len) {
     (void)data;
