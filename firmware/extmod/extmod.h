@@ -29,6 +29,8 @@ extern const py_obj_module_t py_module_random;      // modrandom.c
 extern const py_obj_module_t py_module_collections; // modcollections.c
 extern const py_obj_module_t py_module_re;          // modre.c
 extern const py_obj_module_t py_module_heapq;       // modheapq.c
+extern const py_obj_module_t py_module_os;          // modos.c (over vfs.h)
+extern const py_obj_module_t py_module_vfs;         // modos.c
 #if PY_EXTMOD_HASHLIB
 extern const py_obj_module_t py_module_hashlib; // modhashlib.c
 #define PY_EXTMOD_HASHLIB_ENTRY {PY_QSTR_hashlib, &py_module_hashlib},
@@ -49,7 +51,9 @@ extern const py_obj_module_t py_module_hashlib; // modhashlib.c
     {PY_QSTR_random, &py_module_random},                                                           \
     {PY_QSTR_collections, &py_module_collections},                                                 \
     {PY_QSTR_re, &py_module_re},                                                                   \
-    {PY_QSTR_heapq, &py_module_heapq}
+    {PY_QSTR_heapq, &py_module_heapq},                                                             \
+    {PY_QSTR_os, &py_module_os},                                                                   \
+    {PY_QSTR_vfs, &py_module_vfs}
 // clang-format on
 
 // ---- What the port supplies ---------------------------------------------------------------------

@@ -8,13 +8,13 @@
 // whenever they are compacted, and file data is written to fresh sectors, so wear spreads over
 // the whole partition. FORMAT.md describes the on-flash format.
 //
-// Memory: the filesystem never allocates. Its state is an fs_t (sizeof(fs_t) bytes, about 1 KiB)
-// plus a caller buffer of FS_RAM_BITMAPS(sector_count) bytes; an open file is an fs_file_t
-// (about 330 bytes) and an open directory an fs_dir_t, both caller storage. Nothing else is used
-// except C stack (under 1 KiB deep). Paths are absolute ("/a/b"), components split by '/';
-// names are 1..FS_NAME_MAX bytes without '/' or NUL ("." and ".." are not special here: see
-// fs_path_join for the usual meaning). Functions return 0 (or a count) or a negative FS_ERR_*
-// value, which is the negated Linux/MicroPython errno.
+// Memory: the filesystem never allocates. Its state is an fs_t (sizeof(fs_t) bytes, about
+// 1.2 KiB) plus a caller buffer of FS_RAM_BITMAPS(sector_count) bytes; an open file is an
+// fs_file_t (about 340 bytes) and an open directory an fs_dir_t, both caller storage. Nothing
+// else is used except C stack (about 2 KiB at the deepest; nothing recurses). Paths are absolute
+// ("/a/b"), components split by '/'; names are 1..FS_NAME_MAX bytes without '/' or NUL ("." and
+// ".." are not special here: see fs_path_join for the usual meaning). Functions return 0 (or a
+// count) or a negative FS_ERR_* value, which is the negated Linux/MicroPython errno.
 
 #ifndef FS_FS_H
 #define FS_FS_H
@@ -147,6 +147,7 @@ typedef struct fs_file {
     bool open;
     bool dirty;       // [cur] differs from [base]
     bool own_index;   // cur.ptr is an index sector this handle wrote
+    int16_t error;    // a write failed (FS_ERR_NOSPC, FS_ERR_IO): nothing will be committed
     fs_fstate_t base; // what is committed
     fs_fstate_t cur;  // what this handle has written
     uint32_t isrc;    // index sector that slots >= ifill are copied from (FS_NONE: none)
@@ -232,7 +233,9 @@ void fs_dir_close(fs_t *fs, fs_dir_t *dir);
 int fs_file_open(fs_t *fs, fs_file_t *f, const char *path, int flags);
 // Returns bytes read (0 at the end).
 int32_t fs_file_read(fs_t *fs, fs_file_t *f, void *buf, uint32_t len);
-// Returns bytes written, fewer when the filesystem filled up (FS_ERR_NOSPC if none).
+// Returns bytes written, fewer when the filesystem filled up (FS_ERR_NOSPC if none). After a
+// write failed for want of space (or the device failing), the handle commits nothing: syncing
+// and closing return the error and the file keeps its last committed contents.
 int32_t fs_file_write(fs_t *fs, fs_file_t *f, const void *buf, uint32_t len);
 // Moves the position ([whence] 0 start, 1 current, 2 end); returns the new position.
 int32_t fs_file_seek(fs_t *fs, fs_file_t *f, int32_t off, int whence);

@@ -90,6 +90,9 @@ void fs_release(fs_t *fs, uint32_t sector) {
         fs_bit_clr(fs->meta, sector);
         fs_mb_forget(fs, sector);
         fs->nfree++;
+#ifdef FS_TEST_POISON
+        fs_poison(fs, sector);
+#endif
     }
 }
 

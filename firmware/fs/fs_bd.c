@@ -97,6 +97,13 @@ int fs_erase(fs_t *fs, uint32_t sector) {
     return fs->bd->erase(fs->bd->ctx, sector);
 }
 
+#ifdef FS_TEST_POISON
+void fs_poison(fs_t *fs, uint32_t sector) {
+    static const uint8_t zeros[FS_SECTOR_SIZE];
+    dev_prog(fs, sector, 0, zeros, FS_SECTOR_SIZE);
+}
+#endif
+
 int fs_is_erased(fs_t *fs, uint32_t sector, uint32_t off, uint32_t len) {
     uint8_t chunk[FS_CHUNK];
     while (len > 0) {

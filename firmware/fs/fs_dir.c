@@ -413,6 +413,38 @@ static int rename_across(fs_t *fs, const char *from, const char *to, fs_loc_t *d
     return unlink_if_empty(fs, emptied);
 }
 
+// Whether [src] may replace the existing entry [dst]: 0, 1 when they are the same entry, or an
+// error (a file cannot replace a directory, nor a directory a file or a non-empty directory).
+static int may_replace(fs_t *fs, const fs_loc_t *src, const fs_loc_t *dst) {
+    if (dst->mb == FS_NONE) {
+        return FS_ERR_INVAL;
+    }
+    if (dst->mb == src->mb && dst->slot == src->slot) {
+        return 1;
+    }
+    if (src->e.type == FS_TYPE_FILE && dst->e.type == FS_TYPE_DIR) {
+        return FS_ERR_ISDIR;
+    }
+    if (src->e.type == FS_TYPE_DIR && dst->e.type == FS_TYPE_FILE) {
+        return FS_ERR_NOTDIR;
+    }
+    return dst->e.type == FS_TYPE_DIR ? dir_empty(fs, dst->e.ptr) : 0;
+}
+
+// The last component of [path] (trailing slashes ignored); its length in [len].
+static const char *last_name(const char *path, uint32_t *len) {
+    const char *end = path + strlen(path);
+    while (end > path && end[-1] == '/') {
+        end--;
+    }
+    const char *name = end;
+    while (name > path && name[-1] != '/') {
+        name--;
+    }
+    *len = (uint32_t)(end - name);
+    return name;
+}
+
 int fs_rename(fs_t *fs, const char *from, const char *to) {
     fs_loc_t src, dst;
     const char *sname, *dname;
@@ -432,31 +464,11 @@ int fs_rename(fs_t *fs, const char *from, const char *to) {
     if (err < 0 && (err != FS_ERR_NOENT || dname == NULL)) {
         return err;
     }
+    if (exists && (err = may_replace(fs, &src, &dst)) != 0) {
+        return err > 0 ? 0 : err;
+    }
     if (exists) {
-        if (dst.mb == FS_NONE) {
-            return FS_ERR_INVAL;
-        }
-        if (dst.mb == src.mb && dst.slot == src.slot) {
-            return 0;
-        }
-        if (src.e.type == FS_TYPE_FILE && dst.e.type == FS_TYPE_DIR) {
-            return FS_ERR_ISDIR;
-        }
-        if (src.e.type == FS_TYPE_DIR && dst.e.type == FS_TYPE_FILE) {
-            return FS_ERR_NOTDIR;
-        }
-        if (dst.e.type == FS_TYPE_DIR && (err = dir_empty(fs, dst.e.ptr)) < 0) {
-            return err;
-        }
-        const char *p = to + strlen(to);
-        while (p > to && p[-1] == '/') {
-            p--;
-        }
-        dname = p;
-        while (dname > to && dname[-1] != '/') {
-            dname--;
-        }
-        dlen = (uint32_t)(p - dname);
+        dname = last_name(to, &dlen);
     }
     uint8_t data[FS_INLINE_MAX];
     fs_entry_t e = src.e;

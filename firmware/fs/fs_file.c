@@ -85,6 +85,25 @@ static int cur_slot(fs_t *fs, const fs_file_t *f, uint32_t k, uint32_t *s) {
     return 0;
 }
 
+// A second block for a one-sector file: it gets an index naming [first] and [second].
+static int start_index(fs_t *fs, fs_file_t *f, uint32_t first, uint32_t second) {
+    uint32_t x;
+    int err = fs_alloc(fs, false, true, &x);
+    if (err < 0) {
+        return err;
+    }
+    if ((err = prog_slot(fs, x, 0, first)) < 0 || (err = prog_slot(fs, x, 1, second)) < 0) {
+        fs_release(fs, x);
+        return err;
+    }
+    f->cur.storage = FS_ST_INDEXED;
+    f->cur.ptr = x;
+    f->own_index = true;
+    f->ifill = 2;
+    f->isrc = FS_NONE;
+    return 0;
+}
+
 // Points block [k] (an existing block, or the next one) at sector [s].
 static int set_slot(fs_t *fs, fs_file_t *f, uint32_t k, uint32_t s) {
     fs_fstate_t *c = &f->cur;
@@ -93,24 +112,11 @@ static int set_slot(fs_t *fs, fs_file_t *f, uint32_t k, uint32_t s) {
         c->ptr = s;
         return 0;
     }
+    if (c->storage == FS_ST_DIRECT) {
+        return start_index(fs, f, c->ptr, s);
+    }
     uint32_t x;
     int err;
-    if (c->storage == FS_ST_DIRECT) {
-        // A second block: the file gets an index.
-        if ((err = fs_alloc(fs, false, true, &x)) < 0) {
-            return err;
-        }
-        if ((err = prog_slot(fs, x, 0, c->ptr)) < 0 || (err = prog_slot(fs, x, 1, s)) < 0) {
-            fs_release(fs, x);
-            return err;
-        }
-        c->storage = FS_ST_INDEXED;
-        c->ptr = x;
-        f->own_index = true;
-        f->ifill = 2;
-        f->isrc = FS_NONE;
-        return 0;
-    }
     if (!f->own_index) {
         uint32_t old;
         if ((err = read_slot(fs, c->ptr, k, &old)) < 0) {
@@ -489,6 +495,9 @@ int32_t fs_file_write(fs_t *fs, fs_file_t *f, const void *buf, uint32_t len) {
     if (!(f->flags & F_WRITE)) {
         return FS_ERR_BADF;
     }
+    if (f->error < 0) {
+        return f->error;
+    }
     if (f->flags & F_APPEND) {
         f->pos = f->cur.size;
     }
@@ -504,6 +513,7 @@ int32_t fs_file_write(fs_t *fs, fs_file_t *f, const void *buf, uint32_t len) {
         int32_t w = write_chunk(fs, f, zeros, n);
         f->pos = target;
         if (w < 0) {
+            f->error = (int16_t)w;
             return w;
         }
     }
@@ -511,6 +521,7 @@ int32_t fs_file_write(fs_t *fs, fs_file_t *f, const void *buf, uint32_t len) {
     while (done < len) {
         int32_t w = write_chunk(fs, f, (const uint8_t *)buf + done, len - done);
         if (w < 0) {
+            f->error = (int16_t)w;
             return done > 0 ? (int32_t)done : w;
         }
         done += (uint32_t)w;
@@ -585,6 +596,9 @@ static int complete(fs_t *fs, fs_file_t *f) {
 
 int fs_file_sync(fs_t *fs, fs_file_t *f) {
     int err = validate(fs, f);
+    if (err == 0 && f->error < 0) {
+        err = f->error;
+    }
     if (err < 0 || !f->dirty) {
         return err;
     }
@@ -636,6 +650,9 @@ int fs_file_close(fs_t *fs, fs_file_t *f) {
         err = fs_file_sync(fs, f);
         if (err < 0 && f->open) {
             drop_uncommitted(fs, f);
+        }
+        if (err == FS_ERR_BADF) {
+            err = 0; // the file was removed meanwhile: its writes have nowhere to go
         }
     }
     f->open = false;

@@ -137,6 +137,19 @@ static int mbc_apply(fs_t *fs, uint32_t p, const uint8_t *h) {
     return 0;
 }
 
+// Applies the records of the valid commit spanning [off, end) of the loaded sector.
+static int apply_commit(fs_t *fs, uint32_t off, uint32_t end) {
+    for (uint32_t p = off; p < end - FS_CRC_LEN;) {
+        uint8_t h[FS_REC_HDR];
+        int err = fs_read(fs, fs->mbc.sector, p, h, FS_REC_HDR);
+        if (err < 0 || (err = mbc_apply(fs, p, h)) < 0) {
+            return err;
+        }
+        p += fs_get16(h + 2);
+    }
+    return 0;
+}
+
 int fs_mb_load(fs_t *fs, uint32_t sector) {
     fs_mbcache_t *m = &fs->mbc;
     if (m->sector == sector) {
@@ -169,15 +182,7 @@ int fs_mb_load(fs_t *fs, uint32_t sector) {
             err = valid;
             break;
         }
-        for (uint32_t p = off; p < end - FS_CRC_LEN;) {
-            uint8_t h[FS_REC_HDR];
-            if ((err = fs_read(fs, sector, p, h, FS_REC_HDR)) < 0 ||
-                (err = mbc_apply(fs, p, h)) < 0) {
-                break;
-            }
-            p += fs_get16(h + 2);
-        }
-        if (err < 0) {
+        if ((err = apply_commit(fs, off, end)) < 0) {
             break;
         }
         off = end;
@@ -494,13 +499,13 @@ static void plan_make(fs_t *fs, const fs_commit_t *c, plan_t *pl) {
 }
 
 // Writes one new sector holding the plan's items numbered [from, to) (old slots first, then
-// the commit's PUTs), then NEXT [next].
+// the commit's PUTs), then NEXT [next]. [grow]: the sector is an extra one (a split).
 static int write_part(fs_t *fs, const plan_t *pl, uint32_t from, uint32_t to, bool head,
-                      uint32_t next, uint32_t *out) {
+                      uint32_t next, bool grow, uint32_t *out) {
     fs_mbcache_t *m = &fs->mbc;
     uint32_t old = m->sector, dir_ino = m->dir_ino;
     uint32_t s;
-    int err = fs_alloc(fs, true, false, &s);
+    int err = fs_alloc(fs, true, grow, &s);
     if (err < 0) {
         return err;
     }
@@ -567,7 +572,7 @@ static int mb_compact(fs_t *fs, const fs_commit_t *c, uint32_t *first) {
         items += c->rec[i].tag == FS_TAG_PUT;
     }
     if (pl.total <= cap) {
-        return write_part(fs, &pl, 0, items, head, pl.next, first);
+        return write_part(fs, &pl, 0, items, head, pl.next, false, first);
     }
     // Split near the middle: the second half goes to a new sector after the first.
     uint32_t split = 0, acc = 0;
@@ -578,9 +583,9 @@ static int mb_compact(fs_t *fs, const fs_commit_t *c, uint32_t *first) {
         split = 1;
     }
     uint32_t second;
-    int err = write_part(fs, &pl, split, items, false, pl.next, &second);
+    int err = write_part(fs, &pl, split, items, false, pl.next, true, &second);
     if (err == 0) {
-        err = write_part(fs, &pl, 0, split, head, second, first);
+        err = write_part(fs, &pl, 0, split, head, second, false, first);
     }
     return err;
 }
@@ -648,6 +653,27 @@ static int find_predecessor(fs_t *fs, uint32_t sector, uint32_t dir_ino) {
     return fs_corrupt(fs, "chain sector has no predecessor");
 }
 
+// Builds in [c] the commit that points what referred to [old] (directory [dir_ino]'s first
+// sector if [head], else a later one of its chain) at [moved], and loads the sector it goes to.
+// [e] and [name] hold the parent's entry when it is a PUT.
+static int point_referrer(fs_t *fs, uint32_t old, uint32_t moved, uint32_t dir_ino, bool head,
+                          fs_commit_t *c, fs_entry_t *e, char *name) {
+    c->n = 1;
+    if (!head) {
+        c->rec[0] = (fs_rec_t){.tag = FS_TAG_NEXT, .slot = FS_SLOT_NONE, .next = moved};
+        return find_predecessor(fs, old, dir_ino);
+    }
+    uint32_t slot = 0;
+    int err = find_dir_entry(fs, old, dir_ino, &slot);
+    if (err < 0 || (err = fs_mb_entry(fs, slot, e)) < 0 || (err = fs_mb_name(fs, slot, name)) < 0) {
+        return err;
+    }
+    e->ptr = moved;
+    c->rec[0] = (fs_rec_t){.tag = FS_TAG_PUT, .slot = (uint8_t)slot, .e = e, .name = name};
+    fs_hint_parent(fs, moved, fs->mbc.sector);
+    return 0;
+}
+
 int fs_mb_commit(fs_t *fs, uint32_t sector, const fs_commit_t *c) {
     fs_commit_t cur = *c;
     fs_entry_t e;
@@ -682,22 +708,8 @@ int fs_mb_commit(fs_t *fs, uint32_t sector, const fs_commit_t *c) {
             return fs_sb_set_root(fs, moved);
         }
         // Now the one record that points at [sector] must point at [moved].
-        cur.n = 1;
-        if (head) {
-            uint32_t slot = 0;
-            if ((err = find_dir_entry(fs, sector, dir_ino, &slot)) < 0 ||
-                (err = fs_mb_entry(fs, slot, &e)) < 0 || (err = fs_mb_name(fs, slot, name)) < 0) {
-                return err;
-            }
-            e.ptr = moved;
-            cur.rec[0] =
-                (fs_rec_t){.tag = FS_TAG_PUT, .slot = (uint8_t)slot, .e = &e, .name = name};
-            fs_hint_parent(fs, moved, fs->mbc.sector);
-        } else {
-            if ((err = find_predecessor(fs, sector, dir_ino)) < 0) {
-                return err;
-            }
-            cur.rec[0] = (fs_rec_t){.tag = FS_TAG_NEXT, .slot = FS_SLOT_NONE, .next = moved};
+        if ((err = point_referrer(fs, sector, moved, dir_ino, head, &cur, &e, name)) < 0) {
+            return err;
         }
         sector = fs->mbc.sector;
     }
@@ -829,7 +841,7 @@ int fs_sb_read(fs_t *fs, uint32_t sector, uint32_t *rev, uint32_t *root, uint32_
 
 int fs_sb_set_root(fs_t *fs, uint32_t root) {
     const uint32_t need = 8 + FS_CRC_LEN;
-    if (fs->sb_end + need <= FS_SECTOR_SIZE) {
+    if (fs->sb_end + need <= FS_SB_LIMIT) {
         int erased = fs_is_erased(fs, fs->sb_sector, fs->sb_end, need);
         if (erased < 0) {
             return erased;

@@ -21,6 +21,11 @@
 #define FS_CRC_LEN    (8u)
 #define FS_ROOT_INO   (1u)
 #define FS_SB_SECTORS (2u)
+// Bytes of a superblock sector its log may fill before the other sector takes over. Tests make it
+// small so that the hand-over happens often under power cuts.
+#ifndef FS_SB_LIMIT
+#define FS_SB_LIMIT FS_SECTOR_SIZE
+#endif
 
 enum {
     FS_TAG_PUT = 0x01,
@@ -67,8 +72,8 @@ typedef struct fs_entry {
 
 // One record of a commit.
 typedef struct fs_rec {
-    uint8_t tag;        // FS_TAG_PUT, FS_TAG_DEL, FS_TAG_NEXT
-    uint8_t slot;       // FS_SLOT_NEW: a PUT that adds an entry
+    uint8_t tag;  // FS_TAG_PUT, FS_TAG_DEL, FS_TAG_NEXT
+    uint8_t slot; // FS_SLOT_NEW: a PUT that adds an entry
     const fs_entry_t *e;
     const char *name;
     const uint8_t *data; // inline contents (e->size bytes) for FS_ST_INLINE
@@ -83,8 +88,8 @@ typedef struct fs_commit {
 
 // Where an entry is.
 typedef struct fs_loc {
-    uint32_t mb;       // metadata sector holding it
-    uint32_t seq;      // that sector's sequence number
+    uint32_t mb;  // metadata sector holding it
+    uint32_t seq; // that sector's sequence number
     uint32_t slot;
     uint32_t dir_ino;  // directory holding it
     uint32_t dir_head; // that directory's first sector
@@ -113,8 +118,7 @@ static inline uint32_t fs_get16(const uint8_t *p) {
     return (uint32_t)p[0] | ((uint32_t)p[1] << 8);
 }
 static inline uint32_t fs_get32(const uint8_t *p) {
-    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) |
-           ((uint32_t)p[3] << 24);
+    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
 }
 
 // ---- Device access (fs_bd.c) --------------------------------------------------------------------
@@ -124,6 +128,11 @@ uint32_t fs_crc32(uint32_t crc, const void *data, size_t len);
 // Reads [len] bytes at [off] of [sector] into [buf]; any alignment (through the read cache).
 int fs_read(fs_t *fs, uint32_t sector, uint32_t off, void *buf, uint32_t len);
 int fs_erase(fs_t *fs, uint32_t sector);
+#ifdef FS_TEST_POISON
+// Tests build with this: a sector is overwritten with zeros the moment it is freed, so that
+// freeing anything still referenced shows at once.
+void fs_poison(fs_t *fs, uint32_t sector);
+#endif
 // Returns 1 if [len] bytes at [off] of [sector] are all 0xFF, 0 if not, or an error.
 int fs_is_erased(fs_t *fs, uint32_t sector, uint32_t off, uint32_t len);
 
@@ -230,8 +239,8 @@ int fs_lookup(fs_t *fs, const char *path, fs_loc_t *loc, const char **name, uint
 int fs_find_entry(fs_t *fs, uint32_t dir_ino, uint32_t ino, uint32_t hint, uint32_t hint_seq,
                   fs_loc_t *loc);
 // Adds entry [e] named [name] to the directory whose first sector is [head].
-int fs_dir_insert(fs_t *fs, uint32_t head, uint32_t dir_ino, const fs_entry_t *e,
-                  const char *name, const uint8_t *data);
+int fs_dir_insert(fs_t *fs, uint32_t head, uint32_t dir_ino, const fs_entry_t *e, const char *name,
+                  const uint8_t *data);
 // Creates an empty file named by [path] (for fs_file_open); [loc] receives its entry.
 int fs_create_file(fs_t *fs, const char *path, fs_loc_t *loc);
 // Frees (later) every sector a file or directory entry owns.

@@ -29,10 +29,13 @@ extern const py_obj_fun_builtin_t py_builtin_round_obj;           // objint_big.
 extern const py_obj_fun_builtin_t py_builtin_bin_obj;             // objint_big.c
 extern const py_obj_fun_builtin_t py_builtin_oct_obj;             // objint_big.c
 extern const py_obj_fun_builtin_t py_builtin_hex_obj;             // objint_big.c
-extern const py_obj_fun_builtin_t py_builtin_chr_obj;             // objstr.c
-extern const py_obj_fun_builtin_t py_builtin_ord_obj;             // objstr.c
+extern const py_obj_fun_builtin_t py_builtin_chr_obj;             // objstr_codec.c
+extern const py_obj_fun_builtin_t py_builtin_ord_obj;             // objstr_codec.c
 extern const py_obj_fun_builtin_t py_builtin_format_obj;          // objstrformat.c
 extern const py_obj_fun_builtin_t py_builtin___build_class___obj; // objtype.c
+// open() lives with the filesystem (extmod/vfs_file.c); weak, so that a program linked without
+// extmod (the core's unit tests) still links, without open.
+extern const py_obj_fun_builtin_t py_builtin_open_obj __attribute__((weak));
 
 // Built-in modules (each in its mod*.c).
 extern const py_obj_module_t py_module_builtins;

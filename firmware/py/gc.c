@@ -14,24 +14,25 @@
 // than searching the table for each allocation; small heaps keep first-fit, which fragments
 // less.
 
+#include "gc.h"
+
 #include <setjmp.h>
 #include <string.h>
 
-#include "gc.h"
 #include "runtime.h"
 #include "state.h"
 
 enum { AT_FREE = 0, AT_HEAD = 1, AT_TAIL = 2, AT_MARK = 3 };
 
-#define BLOCKS_PER_ATB     (4)
+#define BLOCKS_PER_ATB (4)
 // Bump regions are free runs of at least BUMP_RUN_MIN blocks, extended to at most BUMP_RUN_MAX.
-#define BUMP_RUN_MIN       (64)
-#define BUMP_RUN_MAX       (4096)
+#define BUMP_RUN_MIN (64)
+#define BUMP_RUN_MAX (4096)
 // Heaps of fewer blocks than this allocate first-fit only.
-#define BUMP_HEAP_MIN      ((size_t)4 * PY_GC_SOFT_LIMIT_MIN / PY_GC_BLOCK_BYTES)
-#define MARK_STACK_DEPTH   (64)
-#define BLOCK_OF(p)        ((size_t)(((const byte *)(p) - py_state.gc_pool_start) / PY_GC_BLOCK_BYTES))
-#define BLOCK_ADDR(b)      (py_state.gc_pool_start + (b) * PY_GC_BLOCK_BYTES)
+#define BUMP_HEAP_MIN    ((size_t)4 * PY_GC_SOFT_LIMIT_MIN / PY_GC_BLOCK_BYTES)
+#define MARK_STACK_DEPTH (64)
+#define BLOCK_OF(p)      ((size_t)(((const byte *)(p)-py_state.gc_pool_start) / PY_GC_BLOCK_BYTES))
+#define BLOCK_ADDR(b)    (py_state.gc_pool_start + (b)*PY_GC_BLOCK_BYTES)
 
 static inline unsigned at_get(size_t block) {
     return (py_state.gc_alloc_table[block / BLOCKS_PER_ATB] >> (2 * (block % BLOCKS_PER_ATB))) & 3;
@@ -56,7 +57,7 @@ static inline void set_noscan(size_t block, bool on) {
     if (on) {
         *p |= (byte)(1u << (block % 8));
     } else {
-        *p &= (byte)~(1u << (block % 8));
+        *p &= (byte) ~(1u << (block % 8));
     }
 }
 
@@ -226,8 +227,7 @@ static void rescan_after_overflow(mark_stack_t *ms) {
 #define SW_S3(s, x)    SW_NEXT(SW_S2(s, x), SW_FIELD(x, 2))
 #define SW_S4(s, x)    SW_NEXT(SW_S3(s, x), SW_FIELD(x, 3))
 #define SW_O(s, x, i)  SW_OUT(SW_S##i(s, x), SW_FIELD(x, i))
-#define SW_BYTE(s, x)                                                                              \
-    (SW_O(s, x, 0) | SW_O(s, x, 1) << 2 | SW_O(s, x, 2) << 4 | SW_O(s, x, 3) << 6)
+#define SW_BYTE(s, x)  (SW_O(s, x, 0) | SW_O(s, x, 1) << 2 | SW_O(s, x, 2) << 4 | SW_O(s, x, 3) << 6)
 #define SW_USED(s, x)                                                                              \
     ((SW_O(s, x, 0) != 0) + (SW_O(s, x, 1) != 0) + (SW_O(s, x, 2) != 0) + (SW_O(s, x, 3) != 0))
 #define SW_ENTRY(s, x) (uint16_t)(SW_BYTE(s, x) | SW_USED(s, x) << 8 | SW_S4(s, x) << 11)

@@ -9,10 +9,11 @@
 //
 // A watched map (a class's dict) tells the type lookup cache about every change.
 
+#include "map.h"
+
 #include <string.h>
 
 #include "gc.h"
-#include "map.h"
 #include "objects.h"
 #include "runtime.h"
 
@@ -106,7 +107,8 @@ static inline bool keys_equal(py_obj_t a, py_obj_t b) {
         return true;
     }
     // Two distinct qstrs always differ; small ints are unique words too.
-    if ((PY_OBJ_IS_QSTR(a) && PY_OBJ_IS_QSTR(b)) || (PY_OBJ_IS_SMALL_INT(a) && PY_OBJ_IS_SMALL_INT(b))) {
+    if ((PY_OBJ_IS_QSTR(a) && PY_OBJ_IS_QSTR(b)) ||
+        (PY_OBJ_IS_SMALL_INT(a) && PY_OBJ_IS_SMALL_INT(b))) {
         return false;
     }
     return py_obj_equal(a, b);

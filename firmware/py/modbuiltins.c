@@ -542,6 +542,7 @@ static const py_map_elem_t builtins_table[] = {
     TYPE_ENTRY(PY_QSTR_exec, builtin_exec_obj),
     TYPE_ENTRY(PY_QSTR_compile, builtin_compile_obj),
     TYPE_ENTRY(PY_QSTR_input, builtin_input_obj),
+    TYPE_ENTRY(PY_QSTR_open, py_builtin_open_obj),
     TYPE_ENTRY(PY_QSTR___import__, builtin___import___obj),
     TYPE_ENTRY(PY_QSTR_bytes, py_type_bytes),
     TYPE_ENTRY(PY_QSTR_bytearray, py_type_bytearray),

@@ -25,7 +25,8 @@
 #define PY_STACK_LIMIT (40 * 1024)
 #endif
 
-// Longest identifier or string literal the lexer accepts; longer is a SyntaxError, not a truncation.
+// Longest identifier or string literal the lexer accepts; longer is a SyntaxError, not a
+// truncation.
 #ifndef PY_LEXER_MAX_TOKEN
 #define PY_LEXER_MAX_TOKEN (64 * 1024)
 #endif

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 // runtime.c: names, operators, attributes, calls, iteration and raising: what bytecode does.
 
+#include "runtime.h"
+
 #include <string.h>
 
 #include "builtin.h"
 #include "gc.h"
-#include "runtime.h"
 
 py_state_t py_state;
 
@@ -132,26 +133,63 @@ void py_delete_global(qstr name) {
 
 // ORDER PY_UNARY_OP
 const uint16_t py_unary_op_method_name[PY_UNARY_OP_NUM] = {
-    PY_QSTR___bool__, PY_QSTR___len__,    PY_QSTR___hash__, PY_QSTR___abs__,
-    PY_QSTR___pos__,  PY_QSTR___neg__,    PY_QSTR___invert__, PY_QSTR_,
-    PY_QSTR___int__,  PY_QSTR___float__,  PY_QSTR___index__,
+    PY_QSTR___bool__, PY_QSTR___len__,   PY_QSTR___hash__,   PY_QSTR___abs__,
+    PY_QSTR___pos__,  PY_QSTR___neg__,   PY_QSTR___invert__, PY_QSTR_,
+    PY_QSTR___int__,  PY_QSTR___float__, PY_QSTR___index__,
 };
 
 // ORDER PY_BINARY_OP
 const uint16_t py_binary_op_method_name[PY_BINARY_OP_NUM] = {
-    PY_QSTR___lt__,       PY_QSTR___gt__,        PY_QSTR___eq__,        PY_QSTR___le__,
-    PY_QSTR___ge__,       PY_QSTR___ne__,        PY_QSTR___contains__,  PY_QSTR_,
-    PY_QSTR_,             PY_QSTR___ior__,       PY_QSTR___ixor__,      PY_QSTR___iand__,
-    PY_QSTR___ilshift__,  PY_QSTR___irshift__,   PY_QSTR___iadd__,      PY_QSTR___isub__,
-    PY_QSTR___imul__,     PY_QSTR___imatmul__,   PY_QSTR___ifloordiv__, PY_QSTR___itruediv__,
-    PY_QSTR___imod__,     PY_QSTR___ipow__,      PY_QSTR___or__,        PY_QSTR___xor__,
-    PY_QSTR___and__,      PY_QSTR___lshift__,    PY_QSTR___rshift__,    PY_QSTR___add__,
-    PY_QSTR___sub__,      PY_QSTR___mul__,       PY_QSTR___matmul__,    PY_QSTR___floordiv__,
-    PY_QSTR___truediv__,  PY_QSTR___mod__,       PY_QSTR___pow__,       PY_QSTR___ror__,
-    PY_QSTR___rxor__,     PY_QSTR___rand__,      PY_QSTR___rlshift__,   PY_QSTR___rrshift__,
-    PY_QSTR___radd__,     PY_QSTR___rsub__,      PY_QSTR___rmul__,      PY_QSTR___rmatmul__,
-    PY_QSTR___rfloordiv__, PY_QSTR___rtruediv__, PY_QSTR___rmod__,      PY_QSTR___rpow__,
-    PY_QSTR___divmod__,   PY_QSTR___contains__,
+    PY_QSTR___lt__,
+    PY_QSTR___gt__,
+    PY_QSTR___eq__,
+    PY_QSTR___le__,
+    PY_QSTR___ge__,
+    PY_QSTR___ne__,
+    PY_QSTR___contains__,
+    PY_QSTR_,
+    PY_QSTR_,
+    PY_QSTR___ior__,
+    PY_QSTR___ixor__,
+    PY_QSTR___iand__,
+    PY_QSTR___ilshift__,
+    PY_QSTR___irshift__,
+    PY_QSTR___iadd__,
+    PY_QSTR___isub__,
+    PY_QSTR___imul__,
+    PY_QSTR___imatmul__,
+    PY_QSTR___ifloordiv__,
+    PY_QSTR___itruediv__,
+    PY_QSTR___imod__,
+    PY_QSTR___ipow__,
+    PY_QSTR___or__,
+    PY_QSTR___xor__,
+    PY_QSTR___and__,
+    PY_QSTR___lshift__,
+    PY_QSTR___rshift__,
+    PY_QSTR___add__,
+    PY_QSTR___sub__,
+    PY_QSTR___mul__,
+    PY_QSTR___matmul__,
+    PY_QSTR___floordiv__,
+    PY_QSTR___truediv__,
+    PY_QSTR___mod__,
+    PY_QSTR___pow__,
+    PY_QSTR___ror__,
+    PY_QSTR___rxor__,
+    PY_QSTR___rand__,
+    PY_QSTR___rlshift__,
+    PY_QSTR___rrshift__,
+    PY_QSTR___radd__,
+    PY_QSTR___rsub__,
+    PY_QSTR___rmul__,
+    PY_QSTR___rmatmul__,
+    PY_QSTR___rfloordiv__,
+    PY_QSTR___rtruediv__,
+    PY_QSTR___rmod__,
+    PY_QSTR___rpow__,
+    PY_QSTR___divmod__,
+    PY_QSTR___contains__,
 };
 
 py_obj_t py_unary_op(py_unary_op_t op, py_obj_t arg) {
@@ -411,10 +449,11 @@ py_obj_t py_call_method_n_kw(size_t n_args, size_t n_kw, const py_obj_t *args) {
 #define PY_CALL_EX_MAX_ARGS (0xffff)
 
 py_obj_t py_call_function_ex(py_obj_t fun, py_obj_t pos_seq, py_obj_t kw_dict) {
-    py_obj_t pos = pos_seq == PY_OBJ_NULL ? py_obj_new_tuple(0, NULL)
-                   : py_obj_is_type(pos_seq, &py_type_tuple) || py_obj_is_type(pos_seq, &py_type_list)
-                       ? pos_seq
-                       : py_obj_tuple_from_iterable(pos_seq);
+    py_obj_t pos =
+        pos_seq == PY_OBJ_NULL ? py_obj_new_tuple(0, NULL)
+        : py_obj_is_type(pos_seq, &py_type_tuple) || py_obj_is_type(pos_seq, &py_type_list)
+            ? pos_seq
+            : py_obj_tuple_from_iterable(pos_seq);
     size_t n_pos;
     py_obj_t *pos_items;
     py_obj_get_array(pos, &n_pos, &pos_items);
@@ -457,7 +496,8 @@ void py_arg_check_num(size_t n_args, size_t n_kw, size_t n_min, size_t n_max, bo
         py_raise_TypeError("function doesn't take keyword arguments");
     }
     if (n_min == n_max && n_args != n_min) {
-        py_raise_msg_varg(&py_type_TypeError, "function takes %u positional arguments but %u were given",
+        py_raise_msg_varg(&py_type_TypeError,
+                          "function takes %u positional arguments but %u were given",
                           (unsigned)n_min, (unsigned)n_args);
     }
     if (n_args < n_min) {
@@ -622,7 +662,8 @@ void py_raise(py_obj_t exc) {
         exc = py_call_function_0(exc);
     }
     if (!py_obj_is_exception_instance(exc)) {
-        exc = py_obj_new_exception_msg(&py_type_TypeError, "exceptions must derive from BaseException");
+        exc = py_obj_new_exception_msg(&py_type_TypeError,
+                                       "exceptions must derive from BaseException");
     }
     py_nlr_jump(PY_OBJ_TO_PTR(exc));
 }

@@ -15,33 +15,33 @@
 #define PY_EMERGENCY_EXC_COUNT (2)
 
 typedef struct py_state_roots {
-    py_obj_dict_t *dict_globals;     // the running code's globals
-    py_obj_dict_t *dict_locals;      // the running code's locals (== globals at module level)
-    py_obj_dict_t *dict_main;        // __main__'s globals
-    py_obj_dict_t *loaded_modules;   // sys.modules
-    py_obj_t sys_path;               // list
-    py_obj_t sys_argv;               // list
-    py_obj_t keyboard_interrupt;     // preallocated KeyboardInterrupt instance
+    py_obj_dict_t *dict_globals;   // the running code's globals
+    py_obj_dict_t *dict_locals;    // the running code's locals (== globals at module level)
+    py_obj_dict_t *dict_main;      // __main__'s globals
+    py_obj_dict_t *loaded_modules; // sys.modules
+    py_obj_t sys_path;             // list
+    py_obj_t sys_argv;             // list
+    py_obj_t keyboard_interrupt;   // preallocated KeyboardInterrupt instance
     py_obj_t emergency_exc[PY_EMERGENCY_EXC_COUNT]; // spare exceptions for a full heap
-    void *qstr_pools;                // dynamic qstr storage (qstr.c)
-    void *qstr_index;                // dynamic qstr lookup table (qstr.c)
-    py_obj_t sched_callbacks;        // micropython.schedule() queue (list or NULL)
-    py_obj_t cur_exc;                // the exception being handled (sys.exc_info()), vm.c
-    py_obj_t vm_propagating;         // the exception last let out of a frame, vm.c
-    py_obj_t vfs_cwd;                // os.getcwd() as a str, NULL for "/" (extmod/vfs.c)
-    py_obj_t port_roots[8];          // for the port's own objects
+    void *qstr_pools;                               // dynamic qstr storage (qstr.c)
+    void *qstr_index;                               // dynamic qstr lookup table (qstr.c)
+    py_obj_t sched_callbacks;                       // micropython.schedule() queue (list or NULL)
+    py_obj_t cur_exc;        // the exception being handled (sys.exc_info()), vm.c
+    py_obj_t vm_propagating; // the exception last let out of a frame, vm.c
+    py_obj_t vfs_cwd;        // os.getcwd() as a str, NULL for "/" (extmod/vfs.c)
+    py_obj_t port_roots[8];  // for the port's own objects
 } py_state_roots_t;
 
 typedef struct py_state {
     // Set asynchronously (signal handler, UART interrupt); checked on backward jumps and calls.
     volatile py_obj_t pending_exception;
     py_nlr_buf_t *nlr_top;
-    char *stack_top;   // outermost C stack frame of the interpreter
-    void *vm_frame;    // the innermost running bytecode frame (vm.c), or NULL
+    char *stack_top; // outermost C stack frame of the interpreter
+    void *vm_frame;  // the innermost running bytecode frame (vm.c), or NULL
     size_t stack_limit;
 
     // GC (gc.c)
-    byte *gc_alloc_table;      // 2 bits per block
+    byte *gc_alloc_table; // 2 bits per block
     size_t gc_alloc_table_bytes;
     byte *gc_pool_start;
     byte *gc_pool_end;
@@ -52,12 +52,12 @@ typedef struct py_state {
     size_t gc_peak_blocks;
     size_t gc_peak_live_blocks; // most blocks still in use after a collection
     size_t gc_n_collect;
-    size_t gc_high_block;      // no block at or above this one is in use
-    size_t gc_alloc_since;     // blocks allocated since the last collection
-    size_t gc_soft_limit;      // collect early once gc_alloc_since reaches this
-    size_t gc_bump;            // big heaps: free blocks [gc_bump, gc_bump_end) are handed out
-    size_t gc_bump_end;        // in order
-    bool gc_bump_none;         // no free run was long enough for a bump region
+    size_t gc_high_block;  // no block at or above this one is in use
+    size_t gc_alloc_since; // blocks allocated since the last collection
+    size_t gc_soft_limit;  // collect early once gc_alloc_since reaches this
+    size_t gc_bump;        // big heaps: free blocks [gc_bump, gc_bump_end) are handed out
+    size_t gc_bump_end;    // in order
+    bool gc_bump_none;     // no free run was long enough for a bump region
     int gc_lock_depth;
     bool gc_auto;
     bool gc_collecting;
@@ -75,9 +75,9 @@ typedef struct py_state {
         const py_obj_type_t *found_in; // where [member] was found (as py_type_lookup_ex says)
         py_obj_t member;               // PY_OBJ_NULL: not found along the MRO
         uint32_t epoch;
-        uint16_t key;   // the name (a qstr) times two, plus one for py_type_lookup_heap's entries
-        uint8_t flags;  // PY_TYPE_CACHE_* (objtype.h)
-        uint8_t hint;   // where instances of [type] usually keep [attr] in their dict
+        uint16_t key;  // the name (a qstr) times two, plus one for py_type_lookup_heap's entries
+        uint8_t flags; // PY_TYPE_CACHE_* (objtype.h)
+        uint8_t hint;  // where instances of [type] usually keep [attr] in their dict
     } type_cache[PY_TYPE_CACHE_SIZE];
 
     // qstr (qstr.c)

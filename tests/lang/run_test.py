@@ -11,6 +11,11 @@ and 0 otherwise.  A timeout is a failure.  With --variant V (the 32-bit build
 passes 32), NAME.py.expV is used instead where it exists: it holds the output
 that differs on that build for a documented reason, e.g. sizes past the index
 range raising OverflowError on 32-bit as CPython and MicroPython do there.
+
+A test may give the interpreter extra options on a line among its first five,
+"# args: OPTION...", where {tmp} stands for a fresh temporary file that is
+removed afterwards (e.g. "# args: -X flash={tmp}": a new flash image).
+CPython (make_exp.py) reads it as a comment.
 """
 import argparse
 import concurrent.futures
@@ -19,8 +24,10 @@ import os
 import re
 import shutil
 import signal
+import shlex
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 EXC_LINE = re.compile(r'^[A-Za-z_][A-Za-z0-9_.]*(: .*)?$')
@@ -35,8 +42,27 @@ def expected_status(exp_text):
     return 0
 
 
+def header_args(path, tmp_dir):
+    """The interpreter options from the test's "# args:" line ({tmp} filled in)."""
+    with open(path, encoding='utf-8', errors='replace') as f:
+        head = [f.readline() for _ in range(5)]
+    for line in head:
+        if line.startswith('# args:'):
+            tmp = os.path.join(tmp_dir, 'tmp')
+            return [a.replace('{tmp}', tmp)
+                    for a in shlex.split(line[len('# args:'):])]
+    return []
+
+
 def run_one(interp, path, timeout, variant=''):
     """Run one test; return (ok, report text)."""
+    with tempfile.TemporaryDirectory(prefix='replhub-test-') as tmp_dir:
+        return run_in(interp, path, timeout, variant,
+                      header_args(path, tmp_dir))
+
+
+def run_in(interp, path, timeout, variant, extra):
+    """Run one test with [extra] interpreter options; return (ok, report)."""
     path = os.path.abspath(path)
     if os.sep in interp:
         interp = os.path.abspath(interp)
@@ -54,7 +80,8 @@ def run_one(interp, path, timeout, variant=''):
                PYTHONDONTWRITEBYTECODE='1')
     try:
         proc = subprocess.Popen(
-            [interp, os.path.basename(path)], cwd=os.path.dirname(path),
+            [interp, *extra, os.path.basename(path)],
+            cwd=os.path.dirname(path),
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT, env=env, start_new_session=True)
     except OSError as e:

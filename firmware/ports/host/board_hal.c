@@ -7,8 +7,10 @@
 #include <time.h>
 
 #include "board.h"
+#include "board_flash.h"
 #include "hal.h"
 #include "runtime.h"
+#include "vfs.h"
 
 // The ESP8266 runs at 80 MHz and can be switched to 160 MHz.
 #define CPU_FREQ_DEFAULT (80000000u)
@@ -91,6 +93,7 @@ size_t hal_unique_id(uint8_t *buf, size_t max) {
 
 void hal_board_init(bool hard) {
     board_machine_init(hard);
+    board_flash_boot(hard);
 }
 
 void hal_poll_hook(void) {
@@ -98,6 +101,5 @@ void hal_poll_hook(void) {
 }
 
 py_obj_t hal_file_source(const char *path) {
-    (void)path; // no filesystem yet: boot.py and main.py never exist
-    return PY_OBJ_NULL;
+    return vfs_read_file(path); // PY_OBJ_NULL without --flash
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "board.h"
+#include "board_flash.h"
 #include "boot.h"
 #include "pyconfig.h"
 
@@ -28,14 +29,16 @@ typedef struct options {
 static void usage(FILE *f) {
     fprintf(f,
             "usage: replhub-board [--uart pty|stdio] [--link PATH] [--baud N] [--rx-buffer N]\n"
-            "                     [--heap N]\n"
+            "                     [--heap N] [--flash FILE [--flash-size 1M|2M|4M]]\n"
             "The simulated board: replhub's firmware with its UART on a pseudo-terminal.\n"
             "  --uart pty|stdio  UART on a new pseudo-terminal (default; its path is printed)\n"
             "                    or on this process's stdin/stdout (Ctrl-] quits a terminal)\n"
             "  --link PATH       make PATH a symlink to the pseudo-terminal\n"
             "  --baud N          pace both directions at N baud, 8N1 (0: unpaced; default 0)\n"
             "  --rx-buffer N     RX buffer bytes; more arriving is dropped (default %d)\n"
-            "  --heap N          Python heap bytes (default %zu, the ESP8266 build's)\n",
+            "  --heap N          Python heap bytes (default %zu, the ESP8266 build's)\n"
+            "  --flash FILE      flash image (made erased if missing): the filesystem\n"
+            "  --flash-size S    size of a new image: 1M, 2M (default) or 4M\n",
             BOARD_RX_BUFFER_DEFAULT, (size_t)PY_HEAP_SIZE);
 }
 
@@ -71,7 +74,9 @@ static bool parse_option(int argc, char **argv, int *i, options_t *opt) {
         opt->uart.rx_buffer = n;
     } else if (strcmp(name, "--heap") == 0 && parse_size(value, HEAP_MIN, HEAP_MAX, &n)) {
         opt->heap = n;
-    } else if (strcmp(name, "--flash") == 0 || strcmp(name, "--webrepl-port") == 0) {
+    } else if (board_flash_option(name, value) != 0) {
+        return board_flash_option(name, value) > 0;
+    } else if (strcmp(name, "--webrepl-port") == 0) {
         fprintf(stderr, "replhub-board: %s is not supported yet\n", name);
         return false;
     } else {
@@ -137,6 +142,9 @@ int main(int argc, char **argv) {
     }
     start_signal_thread();
     char err[ERR_LEN];
+    if (board_flash_start(err, sizeof(err)) < 0) {
+        fprintf(stderr, "replhub-board: %s; running without a filesystem\n", err);
+    }
     if (board_uart_open(&opt.uart, err, sizeof(err)) < 0) {
         fprintf(stderr, "replhub-board: %s\n", err);
         board_exit(1);

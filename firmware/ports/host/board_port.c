@@ -11,6 +11,7 @@
 #include "modules.h"
 #include "port.h"
 #include "runtime.h"
+#include "vfs.h"
 
 const py_builtin_module_t py_port_builtin_modules[] = {
     PY_EXTMOD_MODULES,
@@ -23,8 +24,7 @@ const py_builtin_module_t py_port_builtin_modules[] = {
 };
 
 py_obj_t py_port_import_source(qstr name) {
-    (void)name; // no filesystem yet: only built-in modules import
-    return PY_OBJ_NULL;
+    return vfs_import_source(name); // from --flash's filesystem; none without it
 }
 
 uint32_t py_port_random_seed(void) {

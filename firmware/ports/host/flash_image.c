@@ -288,6 +288,13 @@ flash_image_t *flash_image_open(const char *path, uint32_t size, char *err, size
     return img;
 }
 
+void flash_image_sync(flash_image_t *img) {
+    if (img->mapped && img->path != NULL) {
+        msync(img->bytes, img->size, MS_ASYNC);
+        save_wear(img);
+    }
+}
+
 void flash_image_close(flash_image_t *img) {
     if (img == NULL) {
         return;

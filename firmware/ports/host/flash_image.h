@@ -40,6 +40,9 @@ flash_image_t *flash_image_clone(const flash_image_t *other);
 void flash_image_copy(flash_image_t *dst, const flash_image_t *src);
 // Writes the erase counts of an image file and releases everything.
 void flash_image_close(flash_image_t *img);
+// Flushes an image file and saves its erase counts (the board calls it at every boot, as it
+// never closes the image: it ends with _exit).
+void flash_image_sync(flash_image_t *img);
 
 // The block device of the filesystem partition.
 const fs_blockdev_t *flash_image_bd(flash_image_t *img);

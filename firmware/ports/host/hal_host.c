@@ -13,8 +13,10 @@
 
 #include "extmod.h"
 #include "gc.h"
+#include "host_flash.h"
 #include "port.h"
 #include "runtime.h"
+#include "vfs.h"
 
 // Longest module path the host import tries; longer names cannot be imported from files.
 #define HOST_PATH_MAX (4096)
@@ -144,6 +146,9 @@ static py_obj_t load_module_file(qstr name, const char *path) {
 }
 
 py_obj_t py_port_import_source(qstr name) {
+    if (host_flash_fs() != NULL) {
+        return vfs_import_source(name); // -X flash: the image is the filesystem
+    }
     size_t n_path;
     py_obj_t *dirs;
     py_obj_get_array(py_state.roots.sys_path, &n_path, &dirs);

@@ -10,6 +10,7 @@
 
 #include "gc.h"
 #include "hal_host.h"
+#include "host_flash.h"
 #include "parse.h"
 #include "port.h"
 #include "runtime.h"
@@ -20,11 +21,13 @@
 #define PROMPT_MAX_INPUT (64 * 1024)
 
 static void usage(void) {
-    fprintf(stderr,
-            "usage: replhub-python [-X heapsize=N[k|m]] [-X showheap] [-c CODE | FILE [ARG...]]\n"
-            "Runs Python code with replhub's interpreter; with no FILE, a prompt.\n"
-            "  -X heapsize=N  GC heap size in bytes (suffix k or m)\n"
-            "  -X showheap    print the peak GC heap use to stderr at exit\n");
+    fprintf(stderr, "usage: replhub-python [-X heapsize=N[k|m]] [-X showheap] [-X flash=IMAGE]\n"
+                    "                      [-c CODE | FILE [ARG...]]\n"
+                    "Runs Python code with replhub's interpreter; with no FILE, a prompt.\n"
+                    "  -X heapsize=N  GC heap size in bytes (suffix k or m)\n"
+                    "  -X showheap    print the peak GC heap use to stderr at exit\n"
+                    "  -X flash=IMAGE the board's flash image (2 MiB, made if missing) is the\n"
+                    "                 filesystem: os, open() and import use it\n");
 }
 
 static void on_sigint(int sig) {
@@ -116,11 +119,15 @@ int main(int argc, char **argv) {
     int stack_top;
     size_t heap_size = PY_HEAP_SIZE;
     bool show_heap = false;
+    const char *flash = NULL;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && strcmp(argv[i], "-c") != 0; i++) {
         if (strcmp(argv[i], "-X") == 0 && i + 1 < argc && strcmp(argv[i + 1], "showheap") == 0) {
             show_heap = true;
             i++;
+        } else if (strcmp(argv[i], "-X") == 0 && i + 1 < argc &&
+                   strncmp(argv[i + 1], "flash=", 6) == 0) {
+            flash = argv[++i] + 6;
         } else if (strcmp(argv[i], "-X") == 0 && i + 1 < argc) {
             heap_size = parse_heapsize(argv[++i]);
             if (heap_size == 0) {
@@ -138,6 +145,12 @@ int main(int argc, char **argv) {
         return EXIT_UNCAUGHT;
     }
     py_init(heap, heap_size, &stack_top);
+    char flash_err[256];
+    bool formatted;
+    if (flash != NULL && host_flash_open(flash, 0, &formatted, flash_err, sizeof(flash_err)) < 0) {
+        fprintf(stderr, "replhub-python: %s\n", flash_err);
+        return EXIT_USAGE;
+    }
     signal(SIGINT, on_sigint);
     int status;
     if (i < argc && strcmp(argv[i], "-c") == 0) {
@@ -164,6 +177,7 @@ int main(int argc, char **argv) {
                 info.peak_live, info.total);
     }
     py_deinit();
+    host_flash_close();
     free(heap);
     return status;
 }

@@ -27,8 +27,8 @@ int tfs_remount(tfs_t *t) {
     return fs_mount(&t->fs, flash_image_bd(t->img), t->ram, sizeof(t->ram));
 }
 
-static int write_flags(tfs_t *t, const char *path, const void *data, uint32_t len,
-                       uint32_t chunk, int flags) {
+static int write_flags(tfs_t *t, const char *path, const void *data, uint32_t len, uint32_t chunk,
+                       int flags) {
     fs_file_t f;
     int err = fs_file_open(&t->fs, &f, path, flags);
     if (err < 0) {
@@ -185,7 +185,9 @@ static int cmp_item(const void *a, const void *b) {
 int tfs_fingerprint(fs_t *fs, tfs_tree_t *out) {
     fp_list_t l = {0};
     int err = walk(fs, "/", &l, 0);
-    qsort(l.items, l.n, sizeof(fp_item_t), cmp_item);
+    if (l.n > 1) {
+        qsort(l.items, l.n, sizeof(fp_item_t), cmp_item);
+    }
     uint64_t h = 14695981039346656037ull;
     for (size_t i = 0; i < l.n; i++) {
         if (i > 0 && strcmp(l.items[i - 1].path, l.items[i].path) == 0) {
@@ -193,6 +195,8 @@ int tfs_fingerprint(fs_t *fs, tfs_tree_t *out) {
         }
         h = fnv64(h, l.items[i].path, strlen(l.items[i].path) + 1);
         h = fnv64(h, &l.items[i].h, sizeof(uint64_t));
+    }
+    for (size_t i = 0; i < l.n; i++) {
         free(l.items[i].path);
     }
     free(l.items);
