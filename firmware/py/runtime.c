@@ -60,28 +60,24 @@ static PY_NORETURN void raise_name_error(qstr name) {
     py_raise_msg_varg(&py_type_NameError, "name '%q' isn't defined", name);
 }
 
-// Positions of recently loaded names in the builtins table, which is const and searched
-// linearly: the table never changes, so an entry whose name matches is always right.
-#define BUILTIN_CACHE_SIZE (32)
-static struct {
-    uint16_t name; // qstr, 0 for an empty entry
-    uint16_t pos;
-} builtin_cache[BUILTIN_CACHE_SIZE];
+// py_state.builtin_cache: positions of recently loaded names in the builtins table, which is
+// const and searched linearly; the table never changes, so an entry whose name matches is right.
+#define BUILTIN_CACHE_SIZE PY_ARRAY_SIZE(py_state.builtin_cache)
 
 static py_obj_t load_builtin(qstr name) {
     py_map_t *map = &py_module_builtins.globals->map;
     size_t slot = name % BUILTIN_CACHE_SIZE;
-    if (builtin_cache[slot].name == name && name != PY_QSTR_NULL) {
-        return map->table[builtin_cache[slot].pos].value;
+    if (py_state.builtin_cache[slot].name == name && name != PY_QSTR_NULL) {
+        return map->table[py_state.builtin_cache[slot].pos].value;
     }
     py_map_elem_t *e = py_map_lookup_qstr(map, name);
-    if (e == NULL) {
+    if (e == NULL || e->value == PY_OBJ_NULL) { // NULL: a builtin the port left out (open)
         raise_name_error(name);
     }
     size_t pos = (size_t)(e - map->table);
     if (name <= 0xffff && pos <= 0xffff) {
-        builtin_cache[slot].name = (uint16_t)name;
-        builtin_cache[slot].pos = (uint16_t)pos;
+        py_state.builtin_cache[slot].name = (uint16_t)name;
+        py_state.builtin_cache[slot].pos = (uint16_t)pos;
     }
     return e->value;
 }

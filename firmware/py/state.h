@@ -85,6 +85,11 @@ typedef struct py_state {
     size_t qstr_bytes;
     size_t qstr_index_alloc;
 
+    struct {
+        uint16_t name; // qstr, 0 for an empty entry
+        uint16_t pos;  // its position in the builtins table (runtime.c)
+    } builtin_cache[32];
+
     py_state_roots_t roots;
 } py_state_t;
 
