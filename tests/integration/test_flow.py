@@ -76,3 +76,36 @@ def test_input_is_paced_at_the_line_rate(board_factory):
         b.write(b"z" * 100)
         time.sleep(0.01)
     assert b.follow() == (b"True\r\n", b"")
+
+
+def test_unpaced_raw_paste_full_window_burst_keeps_the_end_marker(board_factory):
+    # mpremote may send two windows (256 bytes) at once and then its 0x04 straight after. With
+    # no baud rate there is no wire time for the board to drain the ring in: an unpaced UART
+    # must hold bytes back while the interpreter is reading, not drop the end marker.
+    b = board_factory("--baud", "0", "--rx-buffer", "256")
+    b.sync()
+    b.enter_raw_repl()
+    for i in range(150):
+        code = ("print(%d)  # " % i).ljust(255, "p") + "\n"
+        assert len(code) == 256  # exactly the two windows the device granted
+        b.read_until(b">")
+        b.write(b"\x05A\x01")
+        assert b.read_exact(5) == b"R\x01\x80\x00\x01"
+        b.write(code.encode() + b"\x04")
+        # the device grants more windows as it reads; the end marker must be seen
+        assert b.read_until(b"\x04", timeout=5).endswith(b"\x04"), "round %d" % i
+        assert b.follow() == (b"%d\r\n" % i, b""), "round %d" % i
+
+
+def test_unpaced_flood_does_not_hold_back_ctrl_c(board_factory):
+    # Code that never reads: the ring fills, the UART stops waiting for room and drops, so the
+    # interrupt character behind a flood still arrives promptly.
+    b = board_factory("--baud", "0", "--rx-buffer", "256")
+    b.sync()
+    b.write(b"while True: pass\r\r")  # a compound statement: the empty line runs it
+    b.read_for(0.3)
+    b.write(b"z" * 2000 + b"\x03")
+    out = b.read_until(b"KeyboardInterrupt: \r\n", timeout=3)
+    assert b"Traceback (most recent call last):" in out
+    b.write(b"\x03\r")
+    b.wait_prompt()

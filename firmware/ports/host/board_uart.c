@@ -5,6 +5,10 @@
 // "arrive" one character time (10 bits) after the previous one, and puts it in a bounded RX
 // ring, dropping it when the ring is full, whatever the interpreter is doing. While code runs,
 // the interrupt character schedules KeyboardInterrupt instead of entering the ring.
+// Unpaced (--baud 0) there is no wire time in which the board drains the ring, so a full ring
+// holds the byte back while the interpreter is still reading (as a real link's speed would let
+// it keep up); only when nothing is read for UNPACED_STALL_MS are bytes dropped, and then at
+// once until it reads again, so a Ctrl-C behind them still reaches code that never reads.
 // Transmission blocks the interpreter as a full TX FIFO would, so output leaves at the line rate.
 
 #define _GNU_SOURCE
@@ -50,6 +54,7 @@ static struct uart {
     uint8_t *ring;
     size_t head, count;
     uint64_t dropped;
+    bool reader_stalled; // unpaced: the interpreter did not read for UNPACED_STALL_MS
     int interrupt_char;
     uint64_t tx_free_ns; // when the wire will have sent everything written so far
     bool tx_stalled;     // the host stopped reading: output is being dropped
@@ -69,6 +74,29 @@ static void sleep_until_ns(uint64_t t) {
 
 // ---- Receiving ----------------------------------------------------------------------------------
 
+// How long an unpaced UART waits for the interpreter to make room before dropping.
+#define UNPACED_STALL_MS (100)
+
+// With the lock held and the ring full: waits for room if the UART is unpaced and the
+// interpreter is reading; returns whether there is room now.
+static bool wait_for_room(void) {
+    if (uart.byte_ns > 0 || uart.reader_stalled) {
+        return false;
+    }
+    struct timespec deadline;
+    clock_gettime(CLOCK_MONOTONIC, &deadline); // the clock uart.cond waits on
+    deadline.tv_nsec += UNPACED_STALL_MS * 1000000L;
+    deadline.tv_sec += deadline.tv_nsec / 1000000000L;
+    deadline.tv_nsec %= 1000000000L;
+    while (uart.count >= uart.cfg.rx_buffer) {
+        if (pthread_cond_timedwait(&uart.cond, &uart.lock, &deadline) == ETIMEDOUT) {
+            uart.reader_stalled = uart.count >= uart.cfg.rx_buffer;
+            return !uart.reader_stalled;
+        }
+    }
+    return true;
+}
+
 // One byte off the wire, as the UART interrupt handles it.
 static void deliver(uint8_t b) {
     if (b == CHAR_QUIT && uart.cfg.kind == BOARD_UART_STDIO && uart.stdio_raw) {
@@ -77,7 +105,7 @@ static void deliver(uint8_t b) {
     pthread_mutex_lock(&uart.lock);
     if (uart.interrupt_char >= 0 && b == uart.interrupt_char) {
         py_sched_keyboard_interrupt();
-    } else if (uart.count >= uart.cfg.rx_buffer) {
+    } else if (uart.count >= uart.cfg.rx_buffer && !wait_for_room()) {
         uart.dropped++;
     } else {
         uart.ring[(uart.head + uart.count) % uart.cfg.rx_buffer] = b;
@@ -136,6 +164,8 @@ int hal_stdin_rx_poll(void) {
         c = uart.ring[uart.head];
         uart.head = (uart.head + 1) % uart.cfg.rx_buffer;
         uart.count--;
+        uart.reader_stalled = false;
+        pthread_cond_broadcast(&uart.cond); // an unpaced receiver may be waiting for room
     }
     pthread_mutex_unlock(&uart.lock);
     return c;
@@ -156,6 +186,7 @@ void board_uart_flush_rx(void) {
     pthread_mutex_lock(&uart.lock);
     uart.head = 0;
     uart.count = 0;
+    pthread_cond_broadcast(&uart.cond);
     pthread_mutex_unlock(&uart.lock);
 }
 
