@@ -3,9 +3,15 @@
 
 #include "fs_testutil.h"
 
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <cmocka.h>
 
 tfs_t *tfs_new(uint32_t flash_size) {
     tfs_t *t = calloc(1, sizeof(*t));
@@ -206,4 +212,11 @@ int tfs_fingerprint(fs_t *fs, tfs_tree_t *out) {
     out->bytes = l.bytes;
     out->sectors = l.sectors;
     return err;
+}
+
+void tfs_assert_clean(tfs_t *t) {
+    fs_check_stats_t st;
+    assert_int_equal(fs_check(&t->fs, &st), 0);
+    assert_true(st.bitmap_matches);
+    assert_int_equal(flash_image_violations(t->img), 0);
 }

@@ -21,6 +21,9 @@ typedef struct tfs {
 // Formats a new RAM image of [flash_size] bytes (1, 2 or 4 MiB) and mounts it.
 tfs_t *tfs_new(uint32_t flash_size);
 void tfs_free(tfs_t *t);
+// Fails the running cmocka test unless [t]'s filesystem passes fs_check, its free map matches
+// what the tree references, and nothing programmed the image against NOR rules.
+void tfs_assert_clean(tfs_t *t);
 // Mounts [t]'s image again (as after a reset); returns fs_mount's result.
 int tfs_remount(tfs_t *t);
 

@@ -20,13 +20,6 @@
 
 static uint8_t wbuf[320 * 1024], rbuf[320 * 1024];
 
-static void check_clean(tfs_t *t) {
-    fs_check_stats_t st;
-    assert_int_equal(fs_check(&t->fs, &st), 0);
-    assert_true(st.bitmap_matches);
-    assert_int_equal(flash_image_violations(t->img), 0);
-}
-
 static void test_blank_foreign_and_format(void **state) {
     (void)state;
     flash_image_t *img = flash_image_new_ram(MIB);
@@ -59,12 +52,12 @@ static void test_files_through_every_storage_form(void **state) {
         assert_int_equal(tfs_append_file(t, "/f", "tail", 4), 0);
         assert_int_equal(tfs_read_file(t, "/f", rbuf, sizeof(rbuf)), (int32_t)n + 4);
         assert_memory_equal(rbuf + n, "tail", 4);
-        check_clean(t);
+        tfs_assert_clean(t);
     }
     assert_int_equal(tfs_remount(t), 0);
     assert_int_equal(tfs_read_file(t, "/f", rbuf, sizeof(rbuf)), 300004);
     assert_memory_equal(rbuf, wbuf, 300000);
-    check_clean(t);
+    tfs_assert_clean(t);
     tfs_free(t);
 }
 
@@ -95,11 +88,11 @@ static void test_seek_rewrite_and_gaps(void **state) {
     assert_int_equal(fs_file_close(fs, &f), 0);
     assert_int_equal(tfs_read_file(t, "/s", rbuf, sizeof(rbuf)), 25003);
     assert_memory_equal(rbuf, wbuf, 25003);
-    check_clean(t);
+    tfs_assert_clean(t);
     assert_int_equal(tfs_remount(t), 0);
     assert_int_equal(tfs_read_file(t, "/s", rbuf, sizeof(rbuf)), 25003);
     assert_memory_equal(rbuf, wbuf, 25003);
-    check_clean(t);
+    tfs_assert_clean(t);
     tfs_free(t);
 }
 
@@ -134,7 +127,7 @@ static void test_directories_and_errors(void **state) {
     fs_dir_t d;
     assert_int_equal(fs_dir_open(fs, &d, "/"), 0);
     assert_int_equal(fs_dir_read(fs, &d, &info), 0);
-    check_clean(t);
+    tfs_assert_clean(t);
     tfs_free(t);
 }
 
@@ -163,9 +156,9 @@ static void test_rename(void **state) {
     fs_info_t info;
     assert_int_equal(fs_stat(fs, "/moved/empty", &info), 0);
     assert_int_equal(info.type, FS_TYPE_DIR);
-    check_clean(t);
+    tfs_assert_clean(t);
     assert_int_equal(tfs_remount(t), 0);
-    check_clean(t);
+    tfs_assert_clean(t);
     tfs_free(t);
 }
 
@@ -207,7 +200,7 @@ static void test_names(void **state) {
         count++;
     }
     assert_int_equal(count, 8);
-    check_clean(t);
+    tfs_assert_clean(t);
     tfs_free(t);
 }
 
@@ -261,7 +254,7 @@ static void test_two_handles(void **state) {
     assert_int_equal(fs_remove(fs, "/f"), 0);
     assert_int_equal(fs_file_read(fs, &r, rbuf, 10), FS_ERR_BADF);
     fs_file_close(fs, &r);
-    check_clean(t);
+    tfs_assert_clean(t);
     // A writer dropped without closing keeps sectors only until the next mount.
     assert_int_equal(fs_file_open(fs, &w, "/g", FS_O_WRONLY | FS_O_CREAT), 0);
     assert_int_equal(fs_file_write(fs, &w, wbuf, 9000), 9000);
@@ -269,7 +262,7 @@ static void test_two_handles(void **state) {
     assert_int_equal(tfs_remount(t), 0);
     assert_int_equal(t->fs.nfree, free_with_leak + 4); // 3 data sectors and the index
     assert_int_equal(tfs_read_file(t, "/g", rbuf, sizeof(rbuf)), 0);
-    check_clean(t);
+    tfs_assert_clean(t);
     tfs_free(t);
 }
 

@@ -18,13 +18,6 @@
 
 static uint8_t wbuf[320 * 1024], rbuf[320 * 1024];
 
-static void check_clean(tfs_t *t) {
-    fs_check_stats_t st;
-    assert_int_equal(fs_check(&t->fs, &st), 0);
-    assert_true(st.bitmap_matches);
-    assert_int_equal(flash_image_violations(t->img), 0);
-}
-
 static uint64_t fingerprint(tfs_t *t) {
     tfs_tree_t tree;
     assert_int_equal(tfs_fingerprint(&t->fs, &tree), 0);
@@ -74,7 +67,7 @@ static void test_full_flash(void **state) {
     assert_int_equal(fs_file_close(fs, &f), FS_ERR_NOSPC); // and the append is not committed
     assert_true(fingerprint(t) != kept);                   // the fill files are there
     assert_int_equal(tfs_read_file(t, "/keep/small.txt", rbuf, sizeof(rbuf)), 5);
-    check_clean(t);
+    tfs_assert_clean(t);
     // ... but removing still works (the reserve), and nothing stored was harmed.
     for (int i = 0; i <= files; i++) {
         snprintf(name, sizeof(name), "/fill%d", i);
@@ -86,7 +79,7 @@ static void test_full_flash(void **state) {
     assert_int_equal(sv.free, sv0.free);
     assert_int_equal(tfs_remount(t), 0);
     assert_true(fingerprint(t) == kept);
-    check_clean(t);
+    tfs_assert_clean(t);
     tfs_free(t);
 }
 
@@ -132,7 +125,7 @@ static void test_many_small_files(void **state) {
     assert_int_equal(fs_rmdir(fs, "/many"), 0);
     assert_int_equal(fs_statvfs(fs, &sv), 0);
     assert_int_equal(sv.free, sv0.free);
-    check_clean(t);
+    tfs_assert_clean(t);
     tfs_free(t);
 }
 
@@ -153,7 +146,7 @@ static void test_deep_directories(void **state) {
     assert_int_equal(tfs_write_file(t, path, "leaf", 4, 0), 0);
     assert_int_equal(tfs_remount(t), 0);
     assert_int_equal(tfs_read_file(t, path, rbuf, sizeof(rbuf)), 4);
-    check_clean(t);
+    tfs_assert_clean(t);
     // Renaming the top moves the whole tree.
     assert_int_equal(fs_rename(fs, "/d0", "/top"), 0);
     char moved[FS_PATH_MAX + 8];
@@ -169,7 +162,7 @@ static void test_deep_directories(void **state) {
         }
         path[len] = '\0';
     }
-    check_clean(t);
+    tfs_assert_clean(t);
     tfs_free(t);
 }
 
@@ -190,7 +183,7 @@ static void test_300k_file(void **state) {
     tfs_fill(wbuf, n, 3);
     assert_int_equal(tfs_read_file(t, "/big.bin", rbuf, sizeof(rbuf)), (int32_t)n);
     assert_memory_equal(rbuf, wbuf, n);
-    check_clean(t);
+    tfs_assert_clean(t);
     tfs_free(t);
 }
 
@@ -217,7 +210,7 @@ static void test_erases_spread(void **state) {
     }
     // Dynamic wear levelling: no sector takes much more than its share of the erases.
     assert_true(max <= 2 * total / n + 2);
-    check_clean(t);
+    tfs_assert_clean(t);
     tfs_free(t);
 }
 
