@@ -73,6 +73,42 @@ char *api_encode_hello(const struct api_board *b, size_t scrollback) {
                           (json_int_t)scrollback));
 }
 
+static json_t *op_json(const struct api_op *op) {
+    json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:I, s:I}", "id", (json_int_t)op->id, "kind",
+                          op->kind, "path", op->path, "state", op->state, "done",
+                          (json_int_t)op->done, "total", (json_int_t)op->total);
+    if (o == NULL) {
+        return NULL;
+    }
+    if (op->to != NULL) {
+        json_object_set_new(o, "to", json_string(op->to));
+    }
+    if (op->tag != NULL) {
+        json_object_set_new(o, "tag", json_string(op->tag));
+    }
+    if (op->has_error) {
+        json_object_set_new(o, "error",
+                            json_pack("{s:s, s:s}", "code", api_error_code(op->error), "message",
+                                      op->message != NULL ? op->message : ""));
+    }
+    return o;
+}
+
+char *api_encode_op_event(const char *board, const struct api_op *op) {
+    return dump(json_pack("{s:s, s:s, s:o?}", "type", "op", "board", board, "op", op_json(op)));
+}
+
+char *api_encode_ops(const struct api_op *ops, size_t n) {
+    json_t *a = json_array();
+    for (size_t i = 0; a != NULL && i < n; i++) {
+        if (json_array_append_new(a, op_json(&ops[i])) < 0) {
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return dump(json_pack("{s:o?}", "ops", a));
+}
+
 char *api_encode_state(const char *id, const char *state, const char *reason) {
     return dump(json_pack("{s:s, s:s, s:s, s:s}", "type", "state", "board", id, "state", state,
                           "reason", reason != NULL ? reason : ""));
@@ -141,7 +177,7 @@ int api_decode_control(const char *text, size_t len, enum api_control *out, char
     return rc;
 }
 
-enum api_route api_route(const char *path, char *id, size_t id_len) {
+enum api_route api_route(const char *path, char *id, size_t id_len, const char **rest) {
     static const char boards[] = "/api/v1/boards";
     size_t n = sizeof(boards) - 1;
     if (strcmp(path, "/api/v1/events") == 0) {
@@ -166,6 +202,24 @@ enum api_route api_route(const char *path, char *id, size_t id_len) {
     id[len] = '\0';
     if (slash == NULL) {
         return API_ROUTE_BOARD;
+    }
+    const char *unused;
+    if (rest == NULL) {
+        rest = &unused;
+    }
+    if (strncmp(slash, "/fs", 3) == 0 && (slash[3] == '\0' || slash[3] == '/')) {
+        *rest = slash + 3;
+        return API_ROUTE_FS;
+    }
+    if (strncmp(slash, "/ops/", 5) == 0 && slash[5] != '\0') {
+        *rest = slash + 5;
+        return API_ROUTE_OP;
+    }
+    if (strcmp(slash, "/ops") == 0) {
+        return API_ROUTE_OPS;
+    }
+    if (strcmp(slash, "/exec") == 0) {
+        return API_ROUTE_EXEC;
     }
     return strcmp(slash, "/term") == 0 ? API_ROUTE_TERM : API_ROUTE_NONE;
 }

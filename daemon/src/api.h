@@ -18,7 +18,20 @@
     X(API_ERR_TOO_MANY_CONNECTIONS, "too_many_connections", 503)                                   \
     X(API_ERR_BOARD_DISCONNECTED, "board_disconnected", 409)                                       \
     X(API_ERR_VIEWER_TOO_SLOW, "viewer_too_slow", 503)                                             \
-    X(API_ERR_INTERNAL, "internal", 500)
+    X(API_ERR_INTERNAL, "internal", 500)                                                           \
+    X(API_ERR_BAD_PATH, "bad_path", 400)                                                           \
+    X(API_ERR_FILE_NOT_FOUND, "file_not_found", 404)                                               \
+    X(API_ERR_EXISTS, "exists", 409)                                                               \
+    X(API_ERR_NOT_A_DIRECTORY, "not_a_directory", 409)                                             \
+    X(API_ERR_IS_A_DIRECTORY, "is_a_directory", 409)                                               \
+    X(API_ERR_DIRECTORY_NOT_EMPTY, "directory_not_empty", 409)                                     \
+    X(API_ERR_BOARD_BUSY, "board_busy", 409)                                                       \
+    X(API_ERR_CANCELLED, "cancelled", 409)                                                         \
+    X(API_ERR_LENGTH_REQUIRED, "length_required", 411)                                             \
+    X(API_ERR_NO_SPACE, "no_space", 507)                                                           \
+    X(API_ERR_BOARD_ERROR, "board_error", 502)                                                     \
+    X(API_ERR_BOARD_NO_ANSWER, "board_no_answer", 504)                                             \
+    X(API_ERR_VERIFY_FAILED, "verify_failed", 502)
 
 #define API_ERR_ENUM(id, code, status) id,
 enum api_error { API_ERRORS(API_ERR_ENUM) API_ERR_COUNT };
@@ -43,6 +56,20 @@ struct api_board {
     bool embedded;   // the simulated board replhubd started itself
 };
 
+// One file operation as the API shows it (daemon/API.md "Operations").
+struct api_op {
+    unsigned id;
+    const char *kind; // "write", ...
+    const char *path;
+    const char *to;    // rename target, else NULL
+    const char *state; // "queued" | "running" | "done" | "failed" | "cancelled"
+    unsigned long long done, total;
+    const char *tag; // NULL when the request had none
+    bool has_error;
+    enum api_error error;
+    const char *message;
+};
+
 // Each encoder returns a malloc'd NUL-terminated JSON text (free() it), or NULL when out of memory.
 // {"boards":[board...]}
 char *api_encode_boards(const struct api_board *boards, size_t n);
@@ -58,6 +85,10 @@ char *api_encode_reset(const char *id, const char *kind, const char *method);
 char *api_encode_board_list_event(const struct api_board *boards, size_t n);
 // {"type":"board","board":board}: a board changed (events session).
 char *api_encode_board_event(const struct api_board *b);
+// {"type":"op","board":ID,"op":op}
+char *api_encode_op_event(const char *board, const struct api_op *op);
+// {"ops":[op...]}
+char *api_encode_ops(const struct api_op *ops, size_t n);
 // {"type":"pong"}
 char *api_encode_pong(void);
 // HTTP error body {"error":{"code":CODE,"message":MSG}}, or with [ws] the WebSocket event
@@ -70,15 +101,21 @@ int api_decode_control(const char *text, size_t len, enum api_control *out, char
                        size_t err_len);
 
 // What a request path names: /api/v1/boards, /api/v1/boards/{id}, /api/v1/boards/{id}/term
-// (WebSocket), /api/v1/events (WebSocket). [id] receives the board id (at most [id_len]-1 bytes).
+// (WebSocket), /api/v1/events (WebSocket), /api/v1/boards/{id}/fs[/PATH], .../exec, .../ops,
+// .../ops/{op}. [id] receives the board id (at most [id_len]-1 bytes); [rest] (when not NULL)
+// points into [path] at the board PATH of fs ("" for the root) or at the op number.
 enum api_route {
     API_ROUTE_NONE,
     API_ROUTE_BOARDS,
     API_ROUTE_BOARD,
     API_ROUTE_TERM,
-    API_ROUTE_EVENTS
+    API_ROUTE_EVENTS,
+    API_ROUTE_FS,
+    API_ROUTE_EXEC,
+    API_ROUTE_OPS,
+    API_ROUTE_OP
 };
-enum api_route api_route(const char *path, char *id, size_t id_len);
+enum api_route api_route(const char *path, char *id, size_t id_len, const char **rest);
 
 // Is a WebSocket upgrade with this [origin] header (NULL: none, a non-browser client) allowed
 // on a request whose Host header is [host]? Only the same origin is.

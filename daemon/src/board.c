@@ -35,7 +35,7 @@ void board_describe(const struct board *b, struct api_board *out) {
 }
 
 // Sends the same text message to every viewer (one encoding, many queues).
-static void broadcast_json(struct board *b, char *json) {
+void board_broadcast(struct board *b, char *json) {
     if (json == NULL) {
         log_err(b->tag, "out of memory encoding an event");
         return;
@@ -54,8 +54,14 @@ static void set_state(struct board *b, enum board_state st, const char *reason) 
     }
     log_notice(b->tag, "%s -> %s (%s)", board_state_name(b->state), board_state_name(st), reason);
     b->state = st;
-    broadcast_json(b, api_encode_state(b->cfg.name, board_state_name(st), reason));
+    board_broadcast(b, api_encode_state(b->cfg.name, board_state_name(st), reason));
     hub_board_changed(b->hub, b);
+}
+
+void board_set_busy(struct board *b, bool busy, const char *reason) {
+    if (b->wsi != NULL) {
+        set_state(b, busy ? BOARD_BUSY : BOARD_REPL, reason);
+    }
 }
 
 static void pause_viewers(struct board *b, bool pause) {
@@ -139,6 +145,7 @@ struct board *board_new(struct hub *hub, const struct board_config *cfg, char *e
     b->cfg = *cfg;
     b->link = cfg->kind == LINK_PTY ? &link_pty_ops : &link_serial_ops;
     snprintf(b->tag, sizeof(b->tag), "board:%s", cfg->name);
+    board_ops_init(b);
     return b;
 }
 
@@ -149,6 +156,9 @@ void board_free(struct board *b) {
     lws_sul_cancel(&b->sul_retry);
     lws_sul_cancel(&b->sul_settle);
     lws_sul_cancel(&b->sul_reset);
+    if (b->hub != NULL) {
+        board_ops_deinit(b);
+    }
     if (b->wsi != NULL) {
         lws_set_opaque_user_data(b->wsi, NULL);
     }
@@ -181,6 +191,19 @@ static void scan_prompts(struct board *b, const uint8_t *data, size_t len) {
     }
 }
 
+// Output as viewers see it: into the scrollback and every viewer's queue.
+static void fan_out(struct board *b, const uint8_t *buf, size_t n) {
+    ring_write(&b->scrollback, buf, n);
+    lws_start_foreach_dll_safe(struct lws_dll2 *, d, d1, lws_dll2_get_head(&b->viewers)) {
+        session_send(lws_container_of(d, struct session, node), OUTQ_BINARY, buf, n);
+    }
+    lws_end_foreach_dll_safe(d, d1);
+}
+
+void board_notice(struct board *b, const char *text) {
+    fan_out(b, (const uint8_t *)text, strlen(text));
+}
+
 static int on_link_rx(struct board *b) {
     uint8_t buf[BOARD_READ_CHUNK];
     char err[ERR_LEN];
@@ -193,20 +216,34 @@ static int on_link_rx(struct board *b) {
         return -1;
     }
     b->rx_bytes += (uint64_t)n;
-    ring_write(&b->scrollback, buf, (size_t)n);
-    lws_start_foreach_dll_safe(struct lws_dll2 *, d, d1, lws_dll2_get_head(&b->viewers)) {
-        session_send(lws_container_of(d, struct session, node), OUTQ_BINARY, buf, (size_t)n);
+    if (b->ops.in_raw) {
+        board_ops_feed(b, buf, (size_t)n); // raw-REPL traffic: never shown to viewers
+        return 0;
     }
-    lws_end_foreach_dll_safe(d, d1);
+    fan_out(b, buf, (size_t)n);
     scan_prompts(b, buf, (size_t)n);
     return 0;
 }
 
 // ---- input: viewers -> tx queue -> link ----
 
+int board_link_send(struct board *b, const uint8_t *data, size_t len) {
+    if (b->wsi == NULL) {
+        return ERR_CLOSED;
+    }
+    if (outq_push(&b->tx, OUTQ_BINARY, data, len) < 0) {
+        return ERR_FULL;
+    }
+    lws_callback_on_writable(b->wsi);
+    return 0;
+}
+
 int board_input(struct board *b, const uint8_t *data, size_t len) {
     if (b->wsi == NULL) {
         return ERR_CLOSED;
+    }
+    if (b->ops.in_raw) {
+        return ERR_BUSY;
     }
     if (outq_push(&b->tx, OUTQ_BINARY, data, len) < 0) {
         return ERR_FULL;
@@ -245,6 +282,7 @@ static int on_link_writable(struct board *b) {
 
 static void on_link_closed(struct board *b) {
     b->wsi = NULL;
+    board_ops_link_lost(b);
     lws_sul_cancel(&b->sul_settle);
     lws_sul_cancel(&b->sul_reset);
     outq_clear(&b->tx);
@@ -358,7 +396,7 @@ static int reset_after_prompt(struct board *b, enum board_pending p, const char 
     b->pending = p;
     b->prompt_pos = 0;
     schedule(b, &b->sul_reset, on_reset_timer, BOARD_PROMPT_WAIT_MS);
-    broadcast_json(
+    board_broadcast(
         b, api_encode_reset(b->cfg.name, p == PENDING_SOFT_RESET ? "soft" : "hard", method));
     return 0;
 }
@@ -378,12 +416,15 @@ static int hard_reset(struct board *b) {
         return rc;
     }
     schedule(b, &b->sul_reset, on_reset_timer, BOARD_RTS_PULSE_MS);
-    broadcast_json(b, api_encode_reset(b->cfg.name, "hard", "rts"));
+    board_broadcast(b, api_encode_reset(b->cfg.name, "hard", "rts"));
     return 0;
 }
 
 int board_control(struct board *b, enum api_control ctl) {
     static const uint8_t ctrl_c = CTRL_C;
+    if (b->ops.in_raw) {
+        return ERR_BUSY;
+    }
     switch (ctl) {
         case API_CTL_INTERRUPT:
             return board_input(b, &ctrl_c, 1);

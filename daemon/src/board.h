@@ -10,9 +10,11 @@
 #include <libwebsockets.h>
 
 #include "api.h"
+#include "boardops.h"
 #include "config.h"
 #include "link.h"
 #include "outq.h"
+#include "rawrepl.h"
 #include "ring.h"
 
 #define BOARD_TX_MAX         (256u << 10) // bytes from viewers waiting for the link
@@ -53,6 +55,9 @@ struct board {
     enum board_pending pending;
     unsigned prompt_pos; // progress matching ">>> " across reads
     uint64_t rx_bytes, tx_bytes;
+    struct rawrepl rr; // file operations' raw REPL session
+    lws_sorted_usec_list_t sul_rr;
+    struct board_ops ops;
 };
 
 // Creates a board for [cfg] (not yet connected); NULL with the reason in [err].
@@ -68,11 +73,20 @@ void board_start(struct board *b);
 int board_attach(struct board *b, struct session *s);
 void board_detach(struct board *b, struct session *s);
 
-// Queues viewer input for the link. ERR_CLOSED when disconnected, ERR_FULL when over the limit.
+// Queues viewer input for the link. ERR_CLOSED when disconnected, ERR_FULL when over the limit,
+// ERR_BUSY while a file operation has the board.
 int board_input(struct board *b, const uint8_t *data, size_t len);
 
-// Interrupt, soft reset or hard reset; returns 0 or ERR_CLOSED.
+// Interrupt, soft reset or hard reset; returns 0, ERR_CLOSED or ERR_BUSY.
 int board_control(struct board *b, enum api_control ctl);
+
+// For boardops.c: bytes for the link whatever the state (ERR_FULL over the limit); a line for
+// every viewer and the scrollback, as if the board had printed it; a JSON event (taken) for
+// every viewer; entering or leaving the busy state.
+int board_link_send(struct board *b, const uint8_t *data, size_t len);
+void board_notice(struct board *b, const char *text);
+void board_broadcast(struct board *b, char *json);
+void board_set_busy(struct board *b, bool busy, const char *reason);
 
 // Fills [out] with the board as the API shows it (strings borrowed from [b]).
 void board_describe(const struct board *b, struct api_board *out);

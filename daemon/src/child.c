@@ -23,6 +23,7 @@ extern char **environ;
 struct child {
     char binary[CONFIG_PATH_MAX];
     char link[CONFIG_PATH_MAX];
+    char flash[CONFIG_PATH_MAX];
     char baud[16];
     pid_t pid; // 0 while not running
     time_t started;
@@ -31,8 +32,9 @@ struct child {
 };
 
 static int spawn(struct child *c, char *err, size_t err_len) {
-    char uart[] = "--uart", pty[] = "pty", link[] = "--link", baud[] = "--baud";
-    char *argv[] = {c->binary, uart, pty, link, c->link, baud, c->baud, NULL};
+    char uart[] = "--uart", pty[] = "pty", link[] = "--link", baud[] = "--baud",
+         flash[] = "--flash";
+    char *argv[] = {c->binary, uart, pty, link, c->link, baud, c->baud, flash, c->flash, NULL};
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     // It prints its pty's path on stdout; replhubd finds the pty through --link instead.
@@ -51,8 +53,8 @@ static int spawn(struct child *c, char *err, size_t err_len) {
     return 0;
 }
 
-struct child *child_start(const char *binary, const char *link_path, unsigned baud, char *err,
-                          size_t err_len) {
+struct child *child_start(const char *binary, const char *link_path, const char *flash_path,
+                          unsigned baud, char *err, size_t err_len) {
     struct child *c = calloc(1, sizeof(*c));
     if (c == NULL) {
         snprintf(err, err_len, "out of memory");
@@ -60,6 +62,7 @@ struct child *child_start(const char *binary, const char *link_path, unsigned ba
     }
     snprintf(c->binary, sizeof(c->binary), "%s", binary);
     snprintf(c->link, sizeof(c->link), "%s", link_path);
+    snprintf(c->flash, sizeof(c->flash), "%s", flash_path);
     snprintf(c->baud, sizeof(c->baud), "%u", baud);
     if (spawn(c, err, err_len) < 0) {
         free(c);

@@ -13,10 +13,11 @@
 
 struct child;
 
-// Starts [binary] --uart pty --link [link_path] --baud [baud]. Returns the child, or NULL with
-// the reason in [err]. Never blocks.
-struct child *child_start(const char *binary, const char *link_path, unsigned baud, char *err,
-                          size_t err_len);
+// Starts [binary] --uart pty --link [link_path] --baud [baud] --flash [flash_path] (the
+// board's flash image, kept across restarts). Returns the child, or NULL with the reason in
+// [err]. Never blocks.
+struct child *child_start(const char *binary, const char *link_path, const char *flash_path,
+                          unsigned baud, char *err, size_t err_len);
 
 // Reaps the child if it exited and restarts it when its backoff has passed; call periodically.
 void child_poll(struct child *c);

@@ -17,6 +17,7 @@ enum {
     ERR_LIMIT = -7,    // a named limit was reached
     ERR_CLOSED = -8,   // the peer or device went away
     ERR_NOTSUP = -9,   // the link cannot do that (e.g. modem lines on a pty)
+    ERR_BUSY = -10,    // a file operation has the board
 };
 
 // Returns a short constant name for [err] ("ERR_FULL"), for logs.

@@ -18,88 +18,163 @@
 #define WS_PING_S     (30) // idle WebSockets are pinged, and dropped when pings go unanswered
 #define WS_HANGUP_S   (60)
 
-// One REST request (per-connection memory owned by lws).
-struct http_req {
-    uint8_t *body; // LWS_PRE headroom, then the JSON
-    size_t len;
-};
-
 static bool header(struct lws *wsi, enum lws_token_indexes t, char *out, size_t len) {
     return lws_hdr_total_length(wsi, t) > 0 && lws_hdr_copy(wsi, out, (int)len, t) > 0;
 }
 
-// Writes the headers now and queues [json] (taken) for HTTP_WRITEABLE.
-static int respond(struct http_req *r, struct lws *wsi, int status, char *json) {
-    if (json == NULL) {
-        return -1;
-    }
-    size_t len = strlen(json);
-    r->body = malloc(LWS_PRE + len);
-    if (r->body == NULL) {
-        free(json);
-        return -1;
-    }
-    memcpy(r->body + LWS_PRE, json, len);
-    r->len = len;
-    free(json);
+int http_respond(struct http_req *r, int status, const char *type, uint8_t *data, size_t len,
+                 const char *extra) {
+    struct lws *wsi = r->wsi;
+    free(r->resp);
+    r->resp = data;
+    r->resp_len = len;
+    r->resp_off = 0;
+    r->resp_ready = true;
     uint8_t buf[LWS_PRE + HTTP_HEADERS_MAX], *start = buf + LWS_PRE, *p = start;
     uint8_t *end = buf + sizeof(buf) - 1;
-    if (lws_add_http_common_headers(wsi, (unsigned)status, "application/json", len, &p, end) ||
+    if (lws_add_http_common_headers(wsi, (unsigned)status, type, len, &p, end) ||
         lws_add_http_header_by_name(
-            wsi, (const uint8_t *)"cache-control:", (const uint8_t *)"no-store", 8, &p, end) ||
-        lws_finalize_write_http_header(wsi, start, &p, end)) {
+            wsi, (const uint8_t *)"cache-control:", (const uint8_t *)"no-store", 8, &p, end)) {
+        return -1;
+    }
+    // Extra headers: "name: value\r\n" lines.
+    for (const char *line = extra; line != NULL && *line != '\0';) {
+        const char *colon = strchr(line, ':'), *eol = strstr(line, "\r\n");
+        if (colon == NULL || eol == NULL || colon > eol) {
+            break;
+        }
+        char name[64];
+        size_t n = (size_t)(colon - line) + 1;
+        if (n >= sizeof(name)) {
+            return -1;
+        }
+        memcpy(name, line, n);
+        name[n] = '\0';
+        const char *v = colon + 1;
+        while (*v == ' ') {
+            v++;
+        }
+        if (lws_add_http_header_by_name(wsi, (const uint8_t *)name, (const uint8_t *)v,
+                                        (int)(eol - v), &p, end)) {
+            return -1;
+        }
+        line = eol + 2;
+    }
+    if (lws_finalize_write_http_header(wsi, start, &p, end)) {
         return -1;
     }
     lws_callback_on_writable(wsi);
     return 0;
 }
 
-static int respond_error(struct http_req *r, struct lws *wsi, enum api_error e, const char *msg) {
-    return respond(r, wsi, api_error_status(e), api_encode_error(e, msg, false));
+int http_respond_error(struct http_req *r, int e, const char *msg) {
+    char *json = api_encode_error((enum api_error)e, msg, false);
+    if (json == NULL) {
+        return -1;
+    }
+    return http_respond(r, api_error_status((enum api_error)e), "application/json", (uint8_t *)json,
+                        strlen(json), NULL);
+}
+
+static int respond_json(struct http_req *r, int status, char *json) {
+    if (json == NULL) {
+        return -1;
+    }
+    return http_respond(r, status, "application/json", (uint8_t *)json, strlen(json), NULL);
 }
 
 static int on_http(struct http_req *r, struct lws *wsi) {
     struct hub *h = hub_of(wsi);
     char path[HTTP_PATH_MAX], host[HTTP_PATH_MAX], id[CONFIG_NAME_MAX + 1];
-    if (!header(wsi, WSI_TOKEN_GET_URI, path, sizeof(path))) {
-        return respond_error(r, wsi, API_ERR_METHOD, "only GET");
+    free(r->resp);
+    free(r->post);
+    free(r->held);
+    memset(r, 0, sizeof(*r));
+    r->wsi = wsi;
+    static const enum lws_token_indexes methods[] = {WSI_TOKEN_GET_URI, WSI_TOKEN_POST_URI,
+                                                     WSI_TOKEN_PUT_URI, WSI_TOKEN_DELETE_URI};
+    int method = -1;
+    for (int i = 0; i < 4 && method < 0; i++) {
+        if (header(wsi, methods[i], path, sizeof(path))) {
+            method = i;
+        }
     }
+    if (method < 0) {
+        return http_respond_error(r, API_ERR_METHOD, "GET, POST, PUT or DELETE");
+    }
+    r->method = method;
     if (!header(wsi, WSI_TOKEN_HOST, host, sizeof(host)) || !api_host_is_loopback(host)) {
-        return respond_error(r, wsi, API_ERR_FORBIDDEN_ORIGIN, "Host is not a loopback name");
+        return http_respond_error(r, API_ERR_FORBIDDEN_ORIGIN, "Host is not a loopback name");
     }
-    struct board *b;
-    switch (api_route(path, id, sizeof(id))) {
+    const char *rest = NULL;
+    enum api_route route = api_route(path, id, sizeof(id), &rest);
+    struct board *b = NULL;
+    if (route != API_ROUTE_BOARDS && route != API_ROUTE_EVENTS && route != API_ROUTE_NONE &&
+        (b = hub_find(h, id)) == NULL) {
+        return http_respond_error(r, API_ERR_BOARD_NOT_FOUND, id);
+    }
+    if (route >= API_ROUTE_FS) {
+        return httpfs_request(r, b, route, rest);
+    }
+    if (method != 0) {
+        return http_respond_error(r, API_ERR_METHOD, "only GET here");
+    }
+    switch (route) {
         case API_ROUTE_BOARDS: {
             struct api_board infos[HUB_MAX_BOARDS];
             size_t n = hub_describe(h, infos, HUB_MAX_BOARDS);
-            return respond(r, wsi, HTTP_STATUS_OK, api_encode_boards(infos, n));
+            return respond_json(r, HTTP_STATUS_OK, api_encode_boards(infos, n));
         }
-        case API_ROUTE_BOARD:
-            if ((b = hub_find(h, id)) == NULL) {
-                return respond_error(r, wsi, API_ERR_BOARD_NOT_FOUND, id);
-            }
+        case API_ROUTE_BOARD: {
             struct api_board info;
             board_describe(b, &info);
-            return respond(r, wsi, HTTP_STATUS_OK, api_encode_board(&info));
+            return respond_json(r, HTTP_STATUS_OK, api_encode_board(&info));
+        }
         case API_ROUTE_TERM:
         case API_ROUTE_EVENTS:
-            return respond_error(r, wsi, API_ERR_BAD_MESSAGE, "WebSocket upgrade expected");
+            return http_respond_error(r, API_ERR_BAD_MESSAGE, "WebSocket upgrade expected");
         default:
-            return respond_error(r, wsi, API_ERR_NOT_FOUND, path);
+            return http_respond_error(r, API_ERR_NOT_FOUND, path);
     }
 }
 
 static int on_http_writable(struct http_req *r, struct lws *wsi) {
-    if (r->body == NULL) {
+    if (!r->resp_ready) {
         return 0;
     }
-    int n = lws_write(wsi, r->body + LWS_PRE, r->len, LWS_WRITE_HTTP_FINAL);
-    free(r->body);
-    r->body = NULL;
-    if (n < (int)r->len) {
+    uint8_t buf[LWS_PRE + HTTP_TX_CHUNK];
+    size_t n = r->resp_len - r->resp_off;
+    if (n > HTTP_TX_CHUNK) {
+        n = HTTP_TX_CHUNK;
+    }
+    bool last = r->resp_off + n == r->resp_len;
+    if (n > 0) {
+        memcpy(buf + LWS_PRE, r->resp + r->resp_off, n);
+    }
+    int w = lws_write(wsi, buf + LWS_PRE, n, last ? LWS_WRITE_HTTP_FINAL : LWS_WRITE_HTTP);
+    if (w < (int)n) {
         return -1;
     }
+    r->resp_off += n;
+    if (!last) {
+        lws_callback_on_writable(wsi);
+        return 0;
+    }
+    free(r->resp);
+    r->resp = NULL;
+    r->resp_ready = false;
     return lws_http_transaction_completed(wsi) ? -1 : 0;
+}
+
+static void on_closed(struct http_req *r) {
+    if (r == NULL) {
+        return;
+    }
+    httpfs_closed(r);
+    free(r->resp);
+    free(r->post);
+    free(r->held);
+    r->resp = r->post = r->held = NULL;
 }
 
 static int http_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
@@ -108,13 +183,14 @@ static int http_callback(struct lws *wsi, enum lws_callback_reasons reason, void
     switch (reason) {
         case LWS_CALLBACK_HTTP:
             return on_http(r, wsi);
+        case LWS_CALLBACK_HTTP_BODY:
+            return httpfs_body(r, in, len);
+        case LWS_CALLBACK_HTTP_BODY_COMPLETION:
+            return httpfs_body_done(r);
         case LWS_CALLBACK_HTTP_WRITEABLE:
             return on_http_writable(r, wsi);
         case LWS_CALLBACK_CLOSED_HTTP:
-            free(r != NULL ? r->body : NULL);
-            if (r != NULL) {
-                r->body = NULL;
-            }
+            on_closed(r);
             return 0;
         default:
             return lws_callback_http_dummy(wsi, reason, user, in, len);

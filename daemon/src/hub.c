@@ -18,7 +18,8 @@
 #include "session.h"
 #include "usbid.h"
 
-#define EMBEDDED_LINK_NAME "sim.pty"
+#define EMBEDDED_LINK_NAME  "sim.pty"
+#define EMBEDDED_FLASH_NAME "sim-flash.img" // the simulated board's flash, kept across runs
 
 struct hub *hub_of(struct lws *wsi) {
     return lws_context_user(lws_get_context(wsi));
@@ -190,7 +191,13 @@ static void start_embedded(struct hub *h) {
         log_err("hub", "state directory path too long: %s", cfg->state_dir);
         return;
     }
-    h->child = child_start(cfg->board_binary, bc.path, cfg->embedded_baud, err, sizeof(err));
+    char flash[CONFIG_PATH_MAX];
+    if ((size_t)snprintf(flash, sizeof(flash), "%s/%s", cfg->state_dir, EMBEDDED_FLASH_NAME) >=
+        sizeof(flash)) {
+        log_err("hub", "state directory path too long: %s", cfg->state_dir);
+        return;
+    }
+    h->child = child_start(cfg->board_binary, bc.path, flash, cfg->embedded_baud, err, sizeof(err));
     if (h->child == NULL || add_board(h, &bc, err, sizeof(err)) < 0) {
         log_err("hub", "embedded board: %s", err);
         return;

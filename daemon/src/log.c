@@ -28,7 +28,7 @@ void log_setup(enum log_level level, bool use_syslog) {
 const char *err_name(int err) {
     static const char *const names[] = {"OK",         "ERR_INVAL",    "ERR_NOMEM", "ERR_IO",
                                         "ERR_FULL",   "ERR_NOTFOUND", "ERR_AGAIN", "ERR_LIMIT",
-                                        "ERR_CLOSED", "ERR_NOTSUP"};
+                                        "ERR_CLOSED", "ERR_NOTSUP",   "ERR_BUSY"};
     if (err > 0) {
         return "OK";
     }

@@ -114,7 +114,7 @@ static int on_filter(struct lws *wsi) {
 
 static void open_route(struct session *s, struct hub *h, const char *path) {
     char id[CONFIG_NAME_MAX + 1];
-    enum api_route route = api_route(path, id, sizeof(id));
+    enum api_route route = api_route(path, id, sizeof(id), NULL);
     if (route == API_ROUTE_EVENTS) {
         s->kind = SESSION_EVENTS;
         hub_watch(h, s);
@@ -174,9 +174,12 @@ static void on_control(struct session *s) {
         session_send_json(s, api_encode_pong());
     } else if (s->board == NULL) {
         session_send_json(s, api_encode_error(API_ERR_BAD_MESSAGE, "not a terminal", true));
-    } else if (board_control(s->board, ctl) < 0) {
-        session_send_json(s,
-                          api_encode_error(API_ERR_BOARD_DISCONNECTED, s->board->cfg.name, true));
+    } else {
+        int rc = board_control(s->board, ctl);
+        if (rc < 0) {
+            enum api_error e = rc == ERR_BUSY ? API_ERR_BOARD_BUSY : API_ERR_BOARD_DISCONNECTED;
+            session_send_json(s, api_encode_error(e, s->board->cfg.name, true));
+        }
     }
 }
 
@@ -211,9 +214,9 @@ static int on_receive(struct session *s, struct lws *wsi, const uint8_t *in, siz
         session_send_json(s, api_encode_error(API_ERR_BAD_MESSAGE, "binary frame here", true));
     } else {
         int r = board_input(s->board, in, len);
-        if (r == ERR_CLOSED && lws_is_first_fragment(wsi)) {
-            session_send_json(
-                s, api_encode_error(API_ERR_BOARD_DISCONNECTED, s->board->cfg.name, true));
+        if ((r == ERR_CLOSED || r == ERR_BUSY) && lws_is_first_fragment(wsi)) {
+            enum api_error e = r == ERR_BUSY ? API_ERR_BOARD_BUSY : API_ERR_BOARD_DISCONNECTED;
+            session_send_json(s, api_encode_error(e, s->board->cfg.name, true));
         } else if (r == ERR_FULL) {
             rc = close_now(s, API_ERR_MESSAGE_TOO_LARGE, "input faster than the board takes it");
         }

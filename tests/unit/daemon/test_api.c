@@ -107,19 +107,31 @@ static void controls_decode(void **state) {
 static void routes_are_recognised(void **state) {
     (void)state;
     char id[49];
-    assert_int_equal(api_route("/api/v1/boards", id, sizeof(id)), API_ROUTE_BOARDS);
-    assert_int_equal(api_route("/api/v1/boards/", id, sizeof(id)), API_ROUTE_BOARDS);
-    assert_int_equal(api_route("/api/v1/boards/esp", id, sizeof(id)), API_ROUTE_BOARD);
+    assert_int_equal(api_route("/api/v1/boards", id, sizeof(id), NULL), API_ROUTE_BOARDS);
+    assert_int_equal(api_route("/api/v1/boards/", id, sizeof(id), NULL), API_ROUTE_BOARDS);
+    assert_int_equal(api_route("/api/v1/boards/esp", id, sizeof(id), NULL), API_ROUTE_BOARD);
     assert_string_equal(id, "esp");
-    assert_int_equal(api_route("/api/v1/boards/esp/term", id, sizeof(id)), API_ROUTE_TERM);
-    assert_int_equal(api_route("/api/v1/events", id, sizeof(id)), API_ROUTE_EVENTS);
-    assert_int_equal(api_route("/api/v1/boards/esp/files", id, sizeof(id)), API_ROUTE_NONE);
-    assert_int_equal(api_route("/api/v1/boardsx", id, sizeof(id)), API_ROUTE_NONE);
-    assert_int_equal(api_route("/api/v2/boards", id, sizeof(id)), API_ROUTE_NONE);
-    assert_int_equal(api_route("/api/v1/boards//term", id, sizeof(id)), API_ROUTE_NONE);
+    assert_int_equal(api_route("/api/v1/boards/esp/term", id, sizeof(id), NULL), API_ROUTE_TERM);
+    assert_int_equal(api_route("/api/v1/events", id, sizeof(id), NULL), API_ROUTE_EVENTS);
+    assert_int_equal(api_route("/api/v1/boards/esp/files", id, sizeof(id), NULL), API_ROUTE_NONE);
+    assert_int_equal(api_route("/api/v1/boardsx", id, sizeof(id), NULL), API_ROUTE_NONE);
+    assert_int_equal(api_route("/api/v2/boards", id, sizeof(id), NULL), API_ROUTE_NONE);
+    assert_int_equal(api_route("/api/v1/boards//term", id, sizeof(id), NULL), API_ROUTE_NONE);
     char small[4];
-    assert_int_equal(api_route("/api/v1/boards/toolong/term", small, sizeof(small)),
+    assert_int_equal(api_route("/api/v1/boards/toolong/term", small, sizeof(small), NULL),
                      API_ROUTE_NONE);
+    const char *rest = NULL;
+    assert_int_equal(api_route("/api/v1/boards/esp/fs", id, sizeof(id), &rest), API_ROUTE_FS);
+    assert_string_equal(rest, "");
+    assert_int_equal(api_route("/api/v1/boards/esp/fs/lib/a.py", id, sizeof(id), &rest),
+                     API_ROUTE_FS);
+    assert_string_equal(rest, "/lib/a.py");
+    assert_string_equal(id, "esp");
+    assert_int_equal(api_route("/api/v1/boards/esp/fsx", id, sizeof(id), &rest), API_ROUTE_NONE);
+    assert_int_equal(api_route("/api/v1/boards/esp/exec", id, sizeof(id), &rest), API_ROUTE_EXEC);
+    assert_int_equal(api_route("/api/v1/boards/esp/ops", id, sizeof(id), &rest), API_ROUTE_OPS);
+    assert_int_equal(api_route("/api/v1/boards/esp/ops/12", id, sizeof(id), &rest), API_ROUTE_OP);
+    assert_string_equal(rest, "12");
 }
 
 static void only_the_same_origin_may_upgrade(void **state) {
