@@ -370,7 +370,7 @@ static py_obj_t builtin_input(size_t n_args, const py_obj_t *args) {
     py_vstr_t line;
     py_vstr_init(&line, 32);
     int c;
-    while ((c = py_port_stdin_getc()) != -1 && c != '\n') {
+    while ((c = py_port_stdin_getc(false)) != -1 && c != '\n') {
         if (line.len >= PY_INPUT_MAX_LINE) {
             py_raise_ValueError("input line too long");
         }

@@ -62,38 +62,53 @@ static sys_stream_t *get_stream(py_obj_t self) {
     return (sys_stream_t *)PY_OBJ_TO_PTR(self);
 }
 
+static bool is_text(py_obj_t self) {
+    return py_obj_is_type(self, &sys_textio_type);
+}
+
 static void stream_print(const py_print_t *print, py_obj_t self, py_print_kind_t kind) {
     (void)kind;
-    const char *kind_name = py_obj_is_type(self, &sys_textio_type) ? "TextIOWrapper" : "FileIO";
+    const char *kind_name = is_text(self) ? "TextIOWrapper" : "FileIO";
     py_printf(print, "<io.%s %u>", kind_name, (unsigned)get_stream(self)->fd);
 }
 
-static py_obj_t stream_write(py_obj_t self, py_obj_t data) {
-    sys_stream_t *s = get_stream(self);
-    if (s->fd == 0) {
-        py_raise_OSError(9); // EBADF: stdin is not writable
+// Raises OSError(EPERM), as MicroPython does, unless [self] reads (stdin) or writes ([read]).
+static void check_direction(py_obj_t self, bool read) {
+    if ((get_stream(self)->fd == 0) != read) {
+        py_raise_OSError(1);
     }
-    size_t len;
-    const char *buf;
-    size_t count;
-    if (py_obj_is_type(self, &sys_textio_type)) {
-        if (!py_obj_is_str(data)) {
-            py_raise_msg_varg(&py_type_TypeError, "write() argument must be str, not %s",
-                              py_obj_get_type_str(data));
-        }
-        buf = py_obj_str_get_data(data, &len);
-        count = py_utf8_charlen((const byte *)buf, len);
-    } else {
-        py_buffer_info_t info;
-        py_get_buffer_raise(data, &info, PY_BUFFER_READ);
-        buf = info.buf;
-        len = info.len;
-        count = len;
-    }
-    py_sys_console_write(s->fd == 2, buf, len);
-    return py_obj_new_int_from_uint(count);
 }
-static PY_DEFINE_CONST_FUN_OBJ_2(stream_write_obj, stream_write);
+
+// ---- Writing ------------------------------------------------------------------------------------
+
+static py_obj_t stream_write(size_t n_args, const py_obj_t *args) {
+    py_obj_t self = args[0];
+    check_direction(self, false);
+    bool is_stderr = get_stream(self)->fd == 2;
+    if (is_text(self)) {
+        if (n_args > 2) {
+            py_raise_TypeError("write() takes 1 argument");
+        }
+        if (!py_obj_is_str(args[1])) {
+            py_raise_msg_varg(&py_type_TypeError, "write() argument must be str, not %s",
+                              py_obj_get_type_str(args[1]));
+        }
+        size_t len;
+        const char *buf = py_obj_str_get_data(args[1], &len);
+        py_sys_console_write(is_stderr, buf, len);
+        return py_obj_new_int_from_uint(py_utf8_charlen((const byte *)buf, len));
+    }
+    // MicroPython's forms: write(buf), write(buf, max_len), write(buf, off, max_len).
+    py_buffer_info_t info;
+    py_get_buffer_raise(args[1], &info, PY_BUFFER_READ);
+    size_t off = n_args == 4 ? (size_t)py_obj_get_int_truncated(args[2]) : 0;
+    size_t max = n_args >= 3 ? (size_t)py_obj_get_int_truncated(args[n_args - 1]) : SIZE_MAX;
+    off = off < info.len ? off : info.len;
+    size_t len = info.len - off < max ? info.len - off : max;
+    py_port_stdout_write_raw(is_stderr, (const char *)info.buf + off, len);
+    return py_obj_new_int_from_uint(len);
+}
+static PY_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(stream_write_obj, 2, 4, stream_write);
 
 static py_obj_t stream_flush(py_obj_t self) {
     (void)self;
@@ -106,43 +121,127 @@ static py_obj_t stream_fileno(py_obj_t self) {
 }
 static PY_DEFINE_CONST_FUN_OBJ_1(stream_fileno_obj, stream_fileno);
 
-// Reads up to [max] bytes (all when negative) from stdin, stopping after a newline if [line].
-static py_obj_t stream_read_impl(py_obj_t self, intptr_t max, bool line) {
-    if (get_stream(self)->fd != 0) {
-        py_raise_OSError(9);
+// ---- Reading ------------------------------------------------------------------------------------
+//
+// sys.stdin.buffer hands over the bytes exactly as they arrived; sys.stdin reads them as text
+// (on a board '\r' reads as '\n') and counts characters. Reads block until they have all they
+// asked for or the input ends.
+
+// Reads one character of [self] onto [v]: a byte, or a whole UTF-8 sequence for text; false at
+// the end of the input.
+static bool read_char(py_obj_t self, py_vstr_t *v) {
+    bool raw = !is_text(self);
+    int c = py_port_stdin_getc(raw);
+    if (c < 0) {
+        return false;
     }
-    py_vstr_t v;
-    py_vstr_init(&v, 32);
-    while (max < 0 || (intptr_t)v.len < max) {
-        if (line && v.len >= PY_SYS_READLINE_MAX) {
-            py_raise_ValueError("line too long");
-        }
-        int c = py_port_stdin_getc();
+    py_vstr_add_byte(v, (byte)c);
+    for (size_t more = raw ? 0 : py_utf8_seq_len((byte)c) - 1; more > 0; more--) {
+        c = py_port_stdin_getc(false);
         if (c < 0) {
             break;
         }
-        py_vstr_add_byte(&v, (byte)c);
-        if (line && c == '\n') {
-            break;
-        }
+        py_vstr_add_byte(v, (byte)c);
     }
-    if (py_obj_is_type(self, &sys_fileio_type)) {
-        return py_obj_new_bytes_from_vstr(&v);
+    return true;
+}
+
+static py_obj_t read_result(py_obj_t self, py_vstr_t *v) {
+    if (!is_text(self)) {
+        return py_obj_new_bytes_from_vstr(v);
     }
-    return py_obj_new_str_from_vstr(&v);
+    if (!py_utf8_is_valid((const byte *)v->buf, v->len)) {
+        py_raise_msg(&py_type_UnicodeError, "invalid UTF-8 read from stdin");
+    }
+    return py_obj_new_str_from_vstr(v);
+}
+
+static intptr_t size_arg(size_t n_args, const py_obj_t *args) {
+    return n_args > 1 && args[1] != py_const_none ? py_obj_get_int(args[1]) : -1;
 }
 
 static py_obj_t stream_read(size_t n_args, const py_obj_t *args) {
-    intptr_t max = n_args > 1 && args[1] != py_const_none ? py_obj_get_int(args[1]) : -1;
-    return stream_read_impl(args[0], max, false);
+    py_obj_t self = args[0];
+    check_direction(self, true);
+    intptr_t n = size_arg(n_args, args);
+    py_vstr_t v;
+    py_vstr_init(&v, 32);
+    for (intptr_t got = 0; n < 0 || got < n; got++) {
+        if (!read_char(self, &v)) {
+            break;
+        }
+    }
+    return read_result(self, &v);
 }
 static PY_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(stream_read_obj, 1, 2, stream_read);
 
+// readinto(buf[, n]): fills buf (its first n bytes at most) and returns the count.
+static py_obj_t stream_readinto(size_t n_args, const py_obj_t *args) {
+    py_obj_t self = args[0];
+    check_direction(self, true);
+    py_buffer_info_t info;
+    py_get_buffer_raise(args[1], &info, PY_BUFFER_WRITE);
+    size_t want = info.len;
+    if (n_args > 2) {
+        intptr_t n = py_obj_get_int(args[2]);
+        want = n >= 0 && (size_t)n < want ? (size_t)n : want;
+    }
+    size_t got = 0;
+    while (got < want) {
+        int c = py_port_stdin_getc(!is_text(self));
+        if (c < 0) {
+            break;
+        }
+        // Asked again for each byte: a callback run while waiting may have resized the buffer.
+        py_get_buffer_raise(args[1], &info, PY_BUFFER_WRITE);
+        if (got >= info.len) {
+            break;
+        }
+        ((byte *)info.buf)[got++] = (byte)c;
+    }
+    return py_obj_new_int_from_uint(got);
+}
+static PY_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(stream_readinto_obj, 2, 3, stream_readinto);
+
+// Reads one line (up to [max] characters when max >= 0) onto [v]; false if nothing was read.
+static bool read_line(py_obj_t self, intptr_t max, py_vstr_t *v) {
+    for (intptr_t got = 0; max < 0 || got < max; got++) {
+        if (v->len >= PY_SYS_READLINE_MAX) {
+            py_raise_ValueError("line too long");
+        }
+        size_t at = v->len;
+        if (!read_char(self, v)) {
+            break;
+        }
+        if (v->buf[at] == '\n') {
+            break;
+        }
+    }
+    return v->len > 0;
+}
+
 static py_obj_t stream_readline(size_t n_args, const py_obj_t *args) {
-    intptr_t max = n_args > 1 && args[1] != py_const_none ? py_obj_get_int(args[1]) : -1;
-    return stream_read_impl(args[0], max, true);
+    check_direction(args[0], true);
+    py_vstr_t v;
+    py_vstr_init(&v, 32);
+    read_line(args[0], size_arg(n_args, args), &v);
+    return read_result(args[0], &v);
 }
 static PY_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(stream_readline_obj, 1, 2, stream_readline);
+
+static py_obj_t stream_readlines(py_obj_t self) {
+    check_direction(self, true);
+    py_obj_t lines = py_obj_new_list(0, NULL);
+    for (;;) {
+        py_vstr_t v;
+        py_vstr_init(&v, 32);
+        if (!read_line(self, -1, &v)) {
+            return lines;
+        }
+        py_obj_list_append(lines, read_result(self, &v));
+    }
+}
+static PY_DEFINE_CONST_FUN_OBJ_1(stream_readlines_obj, stream_readlines);
 
 // sys.maxsize is the largest Py_ssize_t, 2**(bits-1) - 1: one more bit than a small int holds,
 // so it is a big int kept in ROM (two digits: all ones, then all ones but the top bit).
@@ -158,7 +257,9 @@ static const py_map_elem_t stream_locals_table[] = {
     {PY_ROM_QSTR(PY_QSTR_flush), PY_ROM_PTR(&stream_flush_obj)},
     {PY_ROM_QSTR(PY_QSTR_fileno), PY_ROM_PTR(&stream_fileno_obj)},
     {PY_ROM_QSTR(PY_QSTR_read), PY_ROM_PTR(&stream_read_obj)},
+    {PY_ROM_QSTR(PY_QSTR_readinto), PY_ROM_PTR(&stream_readinto_obj)},
     {PY_ROM_QSTR(PY_QSTR_readline), PY_ROM_PTR(&stream_readline_obj)},
+    {PY_ROM_QSTR(PY_QSTR_readlines), PY_ROM_PTR(&stream_readlines_obj)},
 };
 static PY_DEFINE_CONST_DICT(stream_locals_dict, stream_locals_table);
 

@@ -13,10 +13,16 @@ extern const py_builtin_module_t py_port_builtin_modules[];
 // the module, or PY_OBJ_NULL if the port has no such file.
 py_obj_t py_port_import_source(qstr name);
 
-// Reads one byte of standard input (the UART on a board), blocking; -1 at end of input.
-int py_port_stdin_getc(void);
+// Reads one byte of standard input (the UART on a board), blocking; -1 at the end of input.
+// [raw]: the byte exactly as it arrived (sys.stdin.buffer); otherwise as text reads see it (a
+// board's terminal sends '\r' for Enter, which text reads see as '\n').
+int py_port_stdin_getc(bool raw);
 
-// Writes [len] bytes to standard error (the UART on a board).
+// Writes [len] bytes to standard error (the UART on a board), as text.
 void py_port_stderr_write(const char *str, size_t len);
+
+// Writes [len] bytes to standard output (standard error if [is_stderr]) exactly as they are, with
+// no newline conversion (sys.stdout.buffer, sys.stderr.buffer).
+void py_port_stdout_write_raw(bool is_stderr, const char *str, size_t len);
 
 #endif

@@ -48,6 +48,11 @@ void py_port_stderr_write(const char *str, size_t len) {
     console_tx_cooked(str, len);
 }
 
+void py_port_stdout_write_raw(bool is_stderr, const char *str, size_t len) {
+    (void)is_stderr; // one UART
+    hal_stdout_tx_strn(str, len);
+}
+
 // ---- Input and waiting --------------------------------------------------------------------------
 
 // [now] + [us], saturating (UINT64_MAX is "never").
@@ -119,10 +124,10 @@ void console_delay_us(uint64_t us) {
     }
 }
 
-int py_port_stdin_getc(void) {
+int py_port_stdin_getc(bool raw) {
     int c = console_rx_chr();
     // Text input ends lines with '\n'; a terminal's Enter sends '\r'.
-    return c == '\r' ? '\n' : c;
+    return c == '\r' && !raw ? '\n' : c;
 }
 
 // ---- Running code -------------------------------------------------------------------------------

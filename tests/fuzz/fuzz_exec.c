@@ -41,11 +41,18 @@ py_obj_t py_port_import_source(qstr name) {
     return PY_OBJ_NULL;
 }
 
-int py_port_stdin_getc(void) {
+int py_port_stdin_getc(bool raw) {
+    (void)raw;
     return -1;
 }
 
 void py_port_stderr_write(const char *str, size_t len) {
+    (void)str;
+    (void)len;
+}
+
+void py_port_stdout_write_raw(bool is_stderr, const char *str, size_t len) {
+    (void)is_stderr;
     (void)str;
     (void)len;
 }

@@ -40,7 +40,16 @@ void py_port_stderr_write(const char *str, size_t len) {
     stderr_strn(NULL, str, len);
 }
 
-int py_port_stdin_getc(void) {
+void py_port_stdout_write_raw(bool is_stderr, const char *str, size_t len) {
+    if (is_stderr) {
+        stderr_strn(NULL, str, len);
+    } else {
+        fwrite(str, 1, len, stdout);
+    }
+}
+
+int py_port_stdin_getc(bool raw) {
+    (void)raw; // Linux has no line ends to translate
     fflush(stdout);
     return getchar();
 }

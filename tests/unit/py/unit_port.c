@@ -43,12 +43,17 @@ py_obj_t py_port_import_source(qstr name) {
     return PY_OBJ_NULL;
 }
 
-int py_port_stdin_getc(void) {
+int py_port_stdin_getc(bool raw) {
+    (void)raw;
     return -1;
 }
 
 void py_port_stderr_write(const char *str, size_t len) {
     fwrite(str, 1, len, stderr);
+}
+
+void py_port_stdout_write_raw(bool is_stderr, const char *str, size_t len) {
+    fwrite(str, 1, len, is_stderr ? stderr : stdout);
 }
 
 const py_builtin_module_t py_port_builtin_modules[] = {
