@@ -63,8 +63,8 @@ char *fsops_script_remove_quiet(const char *path); // removes a stray file, erro
 char *fsops_run_line(const char *path);
 
 // Encodes the next upload chunk from [in] ([in_len] > 0 bytes) into [out] ([room] bytes, 3..
-// FSOPS_CHUNK_MAX, the length byte included: an escaped byte needs 2). Returns the bytes written; [used] receives the
-// input bytes it carries (at least 1).
+// FSOPS_CHUNK_MAX, the length byte included: an escaped byte needs 2). Returns the bytes written;
+// [used] receives the input bytes it carries (at least 1).
 size_t fsops_encode_chunk(const uint8_t *in, size_t in_len, size_t *used, uint8_t *out,
                           size_t room);
 

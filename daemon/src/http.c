@@ -138,6 +138,8 @@ static int on_http(struct http_req *r, struct lws *wsi) {
     }
 }
 
+static void on_closed(struct http_req *r);
+
 static int on_http_writable(struct http_req *r, struct lws *wsi) {
     if (!r->resp_ready) {
         return 0;
@@ -160,8 +162,8 @@ static int on_http_writable(struct http_req *r, struct lws *wsi) {
         lws_callback_on_writable(wsi);
         return 0;
     }
-    free(r->resp);
-    r->resp = NULL;
+    // lws frees this request's memory when the transaction completes: release what it holds.
+    on_closed(r);
     r->resp_ready = false;
     return lws_http_transaction_completed(wsi) ? -1 : 0;
 }
@@ -190,6 +192,7 @@ static int http_callback(struct lws *wsi, enum lws_callback_reasons reason, void
         case LWS_CALLBACK_HTTP_WRITEABLE:
             return on_http_writable(r, wsi);
         case LWS_CALLBACK_CLOSED_HTTP:
+        case LWS_CALLBACK_HTTP_DROP_PROTOCOL:
             on_closed(r);
             return 0;
         default:

@@ -97,7 +97,8 @@ static int answer(struct http_req *r, struct op *op) {
             return answer_read(r, op);
         case OP_STAT:
             return respond_json(r, json_pack("{s:s, s:s, s:I}", "path", op->path, "type",
-                                             op->is_dir ? "dir" : "file", (json_int_t)op->total));
+                                             op->is_dir ? "dir" : "file", "size",
+                                             (json_int_t)op->total));
         case OP_HASH:
         case OP_WRITE:
             return respond_json(r, json_pack("{s:s, s:I, s:s}", "path", op->path, "size",

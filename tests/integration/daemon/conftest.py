@@ -130,10 +130,11 @@ class PtyBoard:
 class SimBoard:
     """The real simulated board (replhub-board) with its UART on a pty linked at [link]."""
 
-    def __init__(self, link, baud=0):
+    def __init__(self, link, baud=0, *args):
         self.link = link
-        self.proc = subprocess.Popen([BOARD, "--uart", "pty", "--link", link, "--baud", str(baud)],
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.proc = subprocess.Popen(
+            [BOARD, "--uart", "pty", "--link", link, "--baud", str(baud), *args],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         line = self.proc.stdout.readline().decode()
         if "UART on" not in line:
             raise RuntimeError("replhub-board did not start: %r %r" % (line, self.proc.stderr.read()))
@@ -142,6 +143,13 @@ class SimBoard:
         if self.proc.poll() is None:
             self.proc.terminate()
             self.proc.wait(5)
+        self.proc.stdout.close()
+        self.proc.stderr.close()
+
+    def kill(self):
+        """Pulls the plug: no chance to finish a flash write."""
+        self.proc.kill()
+        self.proc.wait(5)
         self.proc.stdout.close()
         self.proc.stderr.close()
 
@@ -174,11 +182,12 @@ def sim_board(tmp_path):
         pytest.skip("replhub-board is not built")
     boards = []
 
-    def start(name="board.pty", baud=0):
-        b = SimBoard(str(tmp_path / name), baud)
+    def start(name="board.pty", baud=0, *args):
+        b = SimBoard(str(tmp_path / name), baud, *args)
         boards.append(b)
         return b
 
     yield start
     for b in boards:
-        b.stop()
+        if b.proc.returncode is None:
+            b.stop()
