@@ -176,7 +176,7 @@ py_obj_t py_fun_bc_call(py_obj_t self_in, size_t n_args, size_t n_kw, const py_o
     if (PY_UNLIKELY((size_t)(py_state.stack_top - &here) > py_state.stack_limit)) {
         py_raise_recursion_depth();
     }
-    if (PY_UNLIKELY(py_state.pending_exception != PY_OBJ_NULL)) {
+    if (PY_UNLIKELY(py_state.pending)) {
         py_handle_pending();
     }
     const py_obj_fun_bc_t *fun = PY_OBJ_TO_PTR(self_in);

@@ -713,16 +713,31 @@ void py_raise_MemoryError(void) {
 }
 
 void py_handle_pending(void) {
+    // Cleared before looking: whatever is asked for from now on is seen at the next check.
+    py_state.pending = 0;
     py_obj_t exc = py_state.pending_exception;
     if (exc != PY_OBJ_NULL) {
         py_state.pending_exception = PY_OBJ_NULL;
+        if (py_state.pending_callbacks) {
+            py_state.pending = 1; // they run at the next check, wherever the exception goes
+        }
         py_obj_exception_clear_traceback(exc);
         py_nlr_jump(PY_OBJ_TO_PTR(exc));
+    }
+    if (py_state.pending_callbacks && py_state.pending_hook != NULL) {
+        py_state.pending_callbacks = false;
+        py_state.pending_hook();
     }
 }
 
 void py_sched_keyboard_interrupt(void) {
     py_state.pending_exception = py_state.roots.keyboard_interrupt;
+    py_state.pending = 1;
+}
+
+void py_sched_callbacks(void) {
+    py_state.pending_callbacks = true;
+    py_state.pending = 1;
 }
 
 void py_stack_check(void) {

@@ -173,11 +173,14 @@ PY_NORETURN void py_raise_MemoryError(void);
 // Raises AttributeError("'type' object has no attribute 'name'").
 PY_NORETURN void py_raise_AttributeError_for(py_obj_t base, qstr attr);
 
-// Called on backward jumps and calls: raises a pending KeyboardInterrupt (or other scheduled
-// exception) if one was set by py_sched_keyboard_interrupt().
+// Called on backward jumps and calls while py_state.pending is set: raises a pending
+// KeyboardInterrupt (set by py_sched_keyboard_interrupt), else runs py_state.pending_hook if
+// py_sched_callbacks asked for it. The hook runs Python code and may raise.
 void py_handle_pending(void);
 // Asks running code to raise KeyboardInterrupt at the next check (safe from a signal or ISR).
 void py_sched_keyboard_interrupt(void);
+// Asks running code to call py_state.pending_hook at the next check (safe from a signal or ISR).
+void py_sched_callbacks(void);
 // Raises RuntimeError if the C stack is deeper than the limit.
 void py_stack_check(void);
 

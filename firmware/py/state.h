@@ -33,8 +33,13 @@ typedef struct py_state_roots {
 } py_state_roots_t;
 
 typedef struct py_state {
-    // Set asynchronously (signal handler, UART interrupt); checked on backward jumps and calls.
+    // Nonzero while py_handle_pending has work: the one word the VM tests on backward jumps and
+    // calls. Set asynchronously (signal handler, UART interrupt, timer) after what it announces:
+    // an exception to raise, or callbacks for [pending_hook] to run.
+    volatile int pending;
     volatile py_obj_t pending_exception;
+    volatile bool pending_callbacks;
+    void (*pending_hook)(void); // runs the port's due callbacks; NULL if it has none
     py_nlr_buf_t *nlr_top;
     char *stack_top; // outermost C stack frame of the interpreter
     void *vm_frame;  // the innermost running bytecode frame (vm.c), or NULL

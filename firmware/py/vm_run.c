@@ -215,7 +215,7 @@ py_vm_kind_t py_vm_run(py_frame_t *f, py_obj_t throw_exc, py_obj_t *result) {
 #define ARG_J() py_bc_read_jump(&ip)
 #define PENDING_CHECK()                                                                            \
     do {                                                                                           \
-        if (PY_UNLIKELY(py_state.pending_exception != PY_OBJ_NULL)) {                              \
+        if (PY_UNLIKELY(py_state.pending)) {                                                       \
             py_handle_pending();                                                                   \
         }                                                                                          \
     } while (0)

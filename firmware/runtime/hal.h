@@ -71,6 +71,10 @@ PY_NORETURN void hal_reset_hard(int cause);
 int hal_reset_cause(void);
 // Fills [buf] with the chip's unique id and returns its length (at most [max]).
 size_t hal_unique_id(uint8_t *buf, size_t max);
+// Has py_sched_callbacks() called (by the port's timer interrupt or a thread) once
+// hal_ticks_us() reaches [due_us], so that soft timers fire inside code that never waits; a
+// due time already past calls it at once. A new call replaces the alarm; UINT64_MAX cancels it.
+void hal_set_alarm(uint64_t due_us);
 // Called at every safe point (each wait of the console, the end of each REPL command), where
 // the runtime also runs scheduled callbacks: the port checks its watchdog and the like. May
 // raise or reset.

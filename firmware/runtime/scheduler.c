@@ -27,8 +27,22 @@ void sched_init(void) {
     queue_head = 0;
     queue_len = 0;
     running = false;
+    hal_set_alarm(UINT64_MAX);
     py_state.roots.sched_callbacks = py_new(py_obj_t, 2 * SCHED_DEPTH);
     ROOT(ROOT_SCHED_TIMERS) = py_new(sched_timer_t *, SCHED_MAX_TIMERS);
+    py_state.pending_hook = sched_run_pending;
+}
+
+// The hal_ticks_us() at which the next armed timer is due; UINT64_MAX when none is armed.
+static uint64_t next_due(void) {
+    sched_timer_t **t = timers();
+    uint64_t due = UINT64_MAX;
+    for (size_t i = 0; t != NULL && i < SCHED_MAX_TIMERS; i++) {
+        if (t[i] != NULL && t[i]->due_us < due) {
+            due = t[i]->due_us;
+        }
+    }
+    return due;
 }
 
 bool sched_schedule(py_obj_t fun, py_obj_t arg) {
@@ -40,6 +54,7 @@ bool sched_schedule(py_obj_t fun, py_obj_t arg) {
     q[2 * i] = fun;
     q[2 * i + 1] = arg;
     queue_len++;
+    py_sched_callbacks(); // the running code calls it at its next check
     return true;
 }
 
@@ -88,7 +103,7 @@ static void call_protected(py_obj_t fun, py_obj_t arg) {
 
 void sched_run_pending(void) {
     if (running || queue() == NULL) {
-        return;
+        return; // a callback's own checks: the outermost run goes on with what is due
     }
     running = true;
     fire_due_timers();
@@ -102,24 +117,21 @@ void sched_run_pending(void) {
         call_protected(fun, arg);
     }
     running = false;
+    uint64_t due = next_due();
+    if (due <= hal_ticks_us()) {
+        py_sched_callbacks(); // a timer came due while callbacks ran: next check
+    }
+    hal_set_alarm(due);
 }
 
 uint64_t sched_wait_limit_us(uint64_t max_us) {
     if (queue_len > 0) {
         return 0;
     }
-    sched_timer_t **t = timers();
-    if (t == NULL) {
-        return max_us;
-    }
+    uint64_t due = next_due();
     uint64_t now = hal_ticks_us();
-    for (size_t i = 0; i < SCHED_MAX_TIMERS; i++) {
-        if (t[i] != NULL) {
-            uint64_t left = t[i]->due_us > now ? t[i]->due_us - now : 0;
-            max_us = left < max_us ? left : max_us;
-        }
-    }
-    return max_us;
+    uint64_t left = due > now ? due - now : 0;
+    return left < max_us ? left : max_us;
 }
 
 void sched_timer_start(sched_timer_t *timer) {
@@ -128,7 +140,8 @@ void sched_timer_start(sched_timer_t *timer) {
     size_t free_slot = SCHED_MAX_TIMERS;
     for (size_t i = 0; i < SCHED_MAX_TIMERS; i++) {
         if (t[i] == timer) {
-            return; // already armed: restarted with the new due time
+            hal_set_alarm(next_due()); // already armed: restarted with the new due time
+            return;
         }
         if (t[i] == NULL && free_slot == SCHED_MAX_TIMERS) {
             free_slot = i;
@@ -138,6 +151,7 @@ void sched_timer_start(sched_timer_t *timer) {
         py_raise_msg_varg(&py_type_ValueError, "too many timers (limit %d)", SCHED_MAX_TIMERS);
     }
     t[free_slot] = timer;
+    hal_set_alarm(next_due());
 }
 
 void sched_timer_stop(sched_timer_t *timer) {
@@ -147,4 +161,5 @@ void sched_timer_stop(sched_timer_t *timer) {
             t[i] = NULL;
         }
     }
+    hal_set_alarm(next_due());
 }

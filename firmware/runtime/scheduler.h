@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
-// scheduler.h: callbacks run at safe points: micropython.schedule(), soft timers, pin interrupts.
+// scheduler.h: callbacks run between bytecodes: micropython.schedule(), soft timers, pin
+// interrupts.
 //
-// Nothing here interrupts running bytecode: queued callbacks and due timers run when the
-// runtime reaches a safe point (every wait in console.h, and the end of each REPL command).
-// A callback that raises has its traceback printed; the code that was running goes on.
+// As on MicroPython, queued callbacks and due timers run at the VM's next pending check (a
+// backward jump or a call, where a Ctrl-C is raised too), so they run inside busy loops and long
+// computations; and at every safe point (each wait in console.h, the end of each REPL command).
+// Queueing asks for that check at once; a timer asks for it through the port's alarm
+// (hal_set_alarm) when it comes due. Callbacks do not interrupt callbacks. A callback that
+// raises has its traceback printed; the code that was running goes on.
 
 #ifndef RUNTIME_SCHEDULER_H
 #define RUNTIME_SCHEDULER_H
@@ -35,7 +39,8 @@ typedef struct sched_timer {
 void sched_init(void);
 // Queues fun(arg); false when the queue is full.
 bool sched_schedule(py_obj_t fun, py_obj_t arg);
-// Runs due timers' callbacks and everything queued (not re-entered from a callback).
+// Runs due timers' callbacks and everything queued (not re-entered from a callback); it is
+// py_state.pending_hook, so the VM calls it too.
 void sched_run_pending(void);
 // [max_us] shortened to the time until the next timer is due (0 while callbacks wait).
 uint64_t sched_wait_limit_us(uint64_t max_us);

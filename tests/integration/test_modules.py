@@ -127,15 +127,25 @@ print(out)
 """
     assert run(raw_board, code) == "[]\n"  # runs at the end of the command
     assert run(raw_board, "print(out)") == "['a']\n"
+    # Main code's loop runs each callback at its next iteration; inside a callback (which
+    # other callbacks do not interrupt) the queue fills up.
     code = """
 import micropython
-try:
-    for i in range(100):
-        micropython.schedule(lambda x: None, i)
-except RuntimeError as e:
-    print(e)
+res = []
+def fill(_):
+    try:
+        for i in range(100):
+            micropython.schedule(lambda x: None, i)
+    except RuntimeError as e:
+        res.append((i, str(e)))
+for i in range(100):
+    micropython.schedule(lambda x: None, i)
+micropython.schedule(fill, 0)
+while not res:
+    pass
+print(res)
 """
-    assert run(raw_board, code) == "schedule queue full\n"
+    assert run(raw_board, code) == "[(8, 'schedule queue full')]\n"
 
 
 def test_callback_exception_is_printed(board):

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 // board_hal.c: the simulated board's clocks, CPU frequency, resets and chip id (hal.h).
+//
+// A thread plays the chip's timer interrupt for soft timers: it sleeps until the alarm the
+// scheduler set and then asks the running code to run its callbacks (py_sched_callbacks).
 
+#include <pthread.h>
 #include <setjmp.h>
 #include <string.h>
 #include <sys/time.h>
@@ -27,15 +31,64 @@ static int64_t rtc_offset_us;
 static int reset_cause = HAL_RESET_PWRON;
 static jmp_buf *reset_point;
 
+static struct {
+    pthread_mutex_t lock;
+    pthread_cond_t cond;   // signalled when the alarm changes; waits on CLOCK_MONOTONIC
+    uint64_t monotonic_us; // when the alarm goes off, UINT64_MAX for never
+} alarm = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, UINT64_MAX};
+
 static uint64_t monotonic_us(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
 }
 
+static void *alarm_thread(void *arg) {
+    (void)arg;
+    pthread_mutex_lock(&alarm.lock);
+    for (;;) {
+        uint64_t t = alarm.monotonic_us;
+        if (t == UINT64_MAX) {
+            pthread_cond_wait(&alarm.cond, &alarm.lock);
+        } else if (monotonic_us() >= t) {
+            alarm.monotonic_us = UINT64_MAX;
+            py_sched_callbacks();
+        } else {
+            struct timespec ts = {(time_t)(t / 1000000u), (long)(t % 1000000u) * 1000};
+            pthread_cond_timedwait(&alarm.cond, &alarm.lock, &ts);
+        }
+    }
+    return NULL;
+}
+
+// Starts the alarm thread once, with a condition that waits on the monotonic clock.
+static void start_alarm(void) {
+    static bool started;
+    if (started) {
+        return;
+    }
+    started = true;
+    pthread_condattr_t attr;
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&alarm.cond, &attr);
+    pthread_t thread;
+    if (pthread_create(&thread, NULL, alarm_thread, NULL) == 0) {
+        pthread_detach(thread);
+    } // without it timers still fire at every wait, only not inside busy loops
+}
+
 void board_hal_start(jmp_buf *on_reset) {
     start_us = monotonic_us();
     reset_point = on_reset;
+    start_alarm();
+}
+
+void hal_set_alarm(uint64_t due_us) {
+    pthread_mutex_lock(&alarm.lock);
+    alarm.monotonic_us = due_us > UINT64_MAX - start_us ? UINT64_MAX : start_us + due_us;
+    pthread_cond_signal(&alarm.cond);
+    pthread_mutex_unlock(&alarm.lock);
 }
 
 uint64_t hal_ticks_us(void) {
