@@ -10,9 +10,6 @@
 #include "port.h"
 #include "runtime.h"
 
-// Longest line input() reads; a longer one raises rather than being cut.
-#define PY_INPUT_MAX_LINE (4096)
-
 // A keyword argument of a PY_FUN_BUILTIN_KW function, or [defval] when not given.
 static py_obj_t kw_get(py_map_t *kw, qstr name, py_obj_t defval) {
     py_map_elem_t *e = py_map_lookup(kw, PY_OBJ_NEW_QSTR(name), PY_MAP_LOOKUP);
@@ -369,18 +366,21 @@ static py_obj_t builtin_input(size_t n_args, const py_obj_t *args) {
     }
     py_vstr_t line;
     py_vstr_init(&line, 32);
-    int c;
-    while ((c = py_port_stdin_getc(false)) != -1 && c != '\n') {
-        if (line.len >= PY_INPUT_MAX_LINE) {
+    switch (py_port_readline(&line)) {
+        case PY_PORT_LINE_INTERRUPT:
+            py_raise(py_obj_new_exception(&py_type_KeyboardInterrupt));
+        case PY_PORT_LINE_TOO_LONG:
             py_raise_ValueError("input line too long");
-        }
-        py_vstr_add_byte(&line, (byte)c);
+        case PY_PORT_LINE_EOF:
+            if (line.len == 0) {
+                py_raise(py_obj_new_exception(&py_type_EOFError));
+            }
+            break;
+        default:
+            break;
     }
-    if (c == -1 && line.len == 0) {
-        py_raise_msg(&py_type_EOFError, "EOF when reading a line");
-    }
-    if (line.len > 0 && line.buf[line.len - 1] == '\r') {
-        line.len--;
+    if (!py_utf8_is_valid((const byte *)line.buf, line.len)) {
+        py_raise_msg(&py_type_UnicodeError, "invalid UTF-8 in input");
     }
     return py_obj_new_str_from_vstr(&line);
 }

@@ -18,6 +18,19 @@ py_obj_t py_port_import_source(qstr name);
 // board's terminal sends '\r' for Enter, which text reads see as '\n').
 int py_port_stdin_getc(bool raw);
 
+// What py_port_readline read.
+enum {
+    PY_PORT_LINE_OK,
+    PY_PORT_LINE_EOF,       // the input ended (on a board: Ctrl-D typed on an empty line)
+    PY_PORT_LINE_INTERRUPT, // Ctrl-C reached the line editor (the interrupt character is off)
+    PY_PORT_LINE_TOO_LONG,  // the line passed the port's limit (and was refused)
+};
+
+// Reads the line input() returns, its prompt already printed: through the port's line editor
+// on a board's terminal (echo, editing keys, history), plain bytes elsewhere. Appends the line,
+// without its line end, to [line] and returns one of PY_PORT_LINE_*.
+int py_port_readline(py_vstr_t *line);
+
 // Writes [len] bytes to standard error (the UART on a board), as text.
 void py_port_stderr_write(const char *str, size_t len);
 

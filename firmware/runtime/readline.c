@@ -10,6 +10,7 @@
 #include "console.h"
 #include "gc.h"
 #include "hal.h"
+#include "port.h"
 #include "roots.h"
 #include "runtime.h"
 
@@ -447,5 +448,21 @@ int readline_read(py_vstr_t *line, const char *prompt) {
         if (result != KEEP_EDITING) {
             return result;
         }
+    }
+}
+
+int py_port_readline(py_vstr_t *line) {
+    // input() printed its prompt itself.
+    switch (readline_read(line, "")) {
+        case 0:
+            return PY_PORT_LINE_OK;
+        case CHAR_CTRL_C:
+            return PY_PORT_LINE_INTERRUPT;
+        case CHAR_CTRL_D:
+            return PY_PORT_LINE_EOF;
+        case READLINE_TOO_LONG:
+            return PY_PORT_LINE_TOO_LONG;
+        default:
+            return PY_PORT_LINE_OK; // Ctrl-A, -B or -E on an empty line: an empty line
     }
 }

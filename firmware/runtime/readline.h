@@ -6,6 +6,7 @@
 // (0x08/0x7F; four spaces at once inside leading indentation), Up/Down through the history,
 // Tab completes names and attributes (complete.h) or inserts four spaces after whitespace.
 // A continuation line starts indented like the one before, one level deeper after a ':'.
+// input() reads through it too (py_port_readline, with an empty prompt), as on MicroPython.
 
 #ifndef RUNTIME_READLINE_H
 #define RUNTIME_READLINE_H

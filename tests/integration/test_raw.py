@@ -195,4 +195,4 @@ def test_program_reads_stdin_in_raw_mode(raw_board):
     raw_board.read_until(b"OK")
     time.sleep(0.1)
     raw_board.write(b"hi\r")
-    assert raw_board.follow() == (b"hi!\r\n", b"")
+    assert raw_board.follow() == (b"hi\r\nhi!\r\n", b"")  # input() echoes in any mode

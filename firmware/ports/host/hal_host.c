@@ -20,6 +20,8 @@
 
 // Longest module path the host import tries; longer names cannot be imported from files.
 #define HOST_PATH_MAX (4096)
+// Longest line input() reads; a longer one is refused (ValueError) rather than cut.
+#define HOST_INPUT_MAX (4096)
 
 static void stdout_strn(void *data, const char *str, size_t len) {
     (void)data;
@@ -52,6 +54,28 @@ int py_port_stdin_getc(bool raw) {
     (void)raw; // Linux has no line ends to translate
     fflush(stdout);
     return getchar();
+}
+
+int py_port_readline(py_vstr_t *line) {
+    fflush(stdout);
+    size_t start = line->len;
+    for (;;) {
+        int c = getchar();
+        if (c == EOF) {
+            return line->len > start ? PY_PORT_LINE_OK : PY_PORT_LINE_EOF;
+        }
+        if (c == '\n') {
+            break;
+        }
+        if (line->len - start >= HOST_INPUT_MAX) {
+            return PY_PORT_LINE_TOO_LONG;
+        }
+        py_vstr_add_byte(line, (byte)c);
+    }
+    if (line->len > start && line->buf[line->len - 1] == '\r') {
+        line->len--;
+    }
+    return PY_PORT_LINE_OK;
 }
 
 void py_nlr_jump_fail(void *val) {

@@ -48,6 +48,11 @@ int py_port_stdin_getc(bool raw) {
     return -1;
 }
 
+int py_port_readline(py_vstr_t *line) {
+    (void)line;
+    return PY_PORT_LINE_EOF;
+}
+
 void py_port_stderr_write(const char *str, size_t len) {
     fwrite(str, 1, len, stderr);
 }
