@@ -7,6 +7,7 @@
 
 #include "extmod.h"
 #include "gc.h"
+#include "port.h"
 #include "vfs.h"
 
 #define MODE_DIR  (0x4000)
@@ -209,15 +210,28 @@ static PY_DEFINE_CONST_FUN_OBJ_1(os_urandom_obj, os_urandom);
 
 static const uint16_t uname_fields[5] = {PY_QSTR_sysname, PY_QSTR_nodename, PY_QSTR_release,
                                          PY_QSTR_version, PY_QSTR_machine};
-static const uint16_t uname_values[5] = {PY_QSTR_esp8266, PY_QSTR_esp8266, PY_QSTR_uname_release,
-                                         PY_QSTR_uname_version, PY_QSTR_replhub_machine};
+
+// Field [i]: as on MicroPython, sysname and nodename are sys.platform, machine is the banner's
+// "<board> with <mcu>".
+static qstr uname_value(size_t i) {
+    switch (i) {
+        case 0:
+        case 1:
+            return py_qstr_from_str(py_port_platform());
+        case 2:
+            return PY_QSTR_uname_release;
+        case 3:
+            return PY_QSTR_uname_version;
+        default:
+            return py_qstr_from_str(py_port_machine());
+    }
+}
 
 static void uname_print(const py_print_t *print, py_obj_t self, py_print_kind_t kind) {
     (void)self;
     (void)kind;
     for (size_t i = 0; i < 5; i++) {
-        py_printf(print, "%s%q='%q'", i == 0 ? "(" : ", ", (qstr)uname_fields[i],
-                  (qstr)uname_values[i]);
+        py_printf(print, "%s%q='%q'", i == 0 ? "(" : ", ", (qstr)uname_fields[i], uname_value(i));
     }
     py_print_str(print, ")");
 }
@@ -226,7 +240,7 @@ static void uname_attr(py_obj_t self, qstr attr, py_obj_t *dest) {
     (void)self;
     for (size_t i = 0; i < 5 && dest[0] == PY_OBJ_NULL; i++) {
         if (attr == uname_fields[i]) {
-            dest[0] = PY_OBJ_NEW_QSTR(uname_values[i]);
+            dest[0] = PY_OBJ_NEW_QSTR(uname_value(i));
         }
     }
 }
@@ -236,7 +250,7 @@ static py_obj_t uname_subscr(py_obj_t self, py_obj_t index, py_obj_t value) {
         return PY_OBJ_NULL;
     }
     size_t i = py_get_index(py_obj_get_type(self), 5, index, false);
-    return PY_OBJ_NEW_QSTR(uname_values[i]);
+    return PY_OBJ_NEW_QSTR(uname_value(i));
 }
 
 static py_obj_t uname_unary(py_unary_op_t op, py_obj_t self) {

@@ -14,10 +14,6 @@
 #include "port.h"
 #include "runtime.h"
 
-#ifndef PY_PORT_PLATFORM
-#define PY_PORT_PLATFORM "linux"
-#endif
-
 // Longest line sys.stdin.readline() returns in one piece; a longer one raises.
 #define PY_SYS_READLINE_MAX (4096)
 
@@ -305,7 +301,7 @@ static void impl_attr(py_obj_t self, qstr attr, py_obj_t *dest) {
     } else if (attr == PY_QSTR_version) {
         dest[0] = PY_OBJ_FROM_PTR(&impl_version_tuple);
     } else if (attr == PY_QSTR__machine) {
-        dest[0] = PY_OBJ_NEW_QSTR(PY_QSTR_replhub_machine);
+        dest[0] = PY_OBJ_NEW_QSTR(py_qstr_from_str(py_port_machine()));
     }
 }
 
@@ -314,7 +310,7 @@ static void impl_print(const py_print_t *print, py_obj_t self, py_print_kind_t k
     (void)kind;
     py_print_str(print, "(name='micropython', version=");
     py_obj_print_helper(print, PY_OBJ_FROM_PTR(&impl_version_tuple), PY_PRINT_REPR);
-    py_printf(print, ", _machine='%q')", (qstr)PY_QSTR_replhub_machine);
+    py_printf(print, ", _machine='%s')", py_port_machine());
 }
 
 static const py_obj_type_t sys_impl_type = {
@@ -429,8 +425,7 @@ void py_sys_sync(void) {
     sys_globals_table[SYS_ARGV].value = or_none(py_state.roots.sys_argv);
     sys_globals_table[SYS_PATH].value = or_none(py_state.roots.sys_path);
     sys_globals_table[SYS_MODULES].value = or_none(PY_OBJ_FROM_PTR(py_state.roots.loaded_modules));
-    if (sys_globals_table[SYS_PLATFORM].value == py_const_none) {
-        // Interned, so the static table holds no heap pointer of its own.
-        sys_globals_table[SYS_PLATFORM].value = PY_OBJ_NEW_QSTR(py_qstr_from_str(PY_PORT_PLATFORM));
-    }
+    // Interned, so the static table holds no heap pointer of its own; interned again each time
+    // as a soft reset forgets the interned strings.
+    sys_globals_table[SYS_PLATFORM].value = PY_OBJ_NEW_QSTR(py_qstr_from_str(py_port_platform()));
 }

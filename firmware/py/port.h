@@ -18,6 +18,13 @@ py_obj_t py_port_import_source(qstr name);
 // board's terminal sends '\r' for Enter, which text reads see as '\n').
 int py_port_stdin_getc(bool raw);
 
+// sys.platform ("esp8266" on the board, "linux" for the Linux command), also os.uname()'s
+// sysname and nodename.
+const char *py_port_platform(void);
+// The "<board> with <mcu>" text of the banner, sys.implementation._machine and
+// os.uname().machine.
+const char *py_port_machine(void);
+
 // What py_port_readline read.
 enum {
     PY_PORT_LINE_OK,

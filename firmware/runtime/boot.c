@@ -8,6 +8,7 @@
 #include "console.h"
 #include "hal.h"
 #include "help.h"
+#include "port.h"
 #include "pyexec.h"
 #include "readline.h"
 #include "runtime.h"
@@ -40,7 +41,7 @@ void boot_print_banner(void) {
     console_tx_str(date);
     console_tx_str("; ");
     // The same text as sys.implementation._machine, "<board> with <mcu>".
-    console_tx_str(py_qstr_str(PY_QSTR_replhub_machine));
+    console_tx_str(py_port_machine());
     console_tx_str("\r\nType \"help()\" for more information.\r\n");
 }
 

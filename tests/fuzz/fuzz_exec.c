@@ -46,6 +46,14 @@ int py_port_stdin_getc(bool raw) {
     return -1;
 }
 
+const char *py_port_platform(void) {
+    return "linux";
+}
+
+const char *py_port_machine(void) {
+    return "fuzzer with replhub";
+}
+
 int py_port_readline(py_vstr_t *line) {
     (void)line;
     return PY_PORT_LINE_EOF;

@@ -200,3 +200,41 @@ def test_help_of_an_object(raw_board):
     out = run(raw_board, "import machine; help(machine.Pin)")
     assert out.startswith("object <class 'Pin'> is of type type\n")
     assert "  on -- " in out
+
+
+IDENTITY = """
+import sys, os
+u = os.uname()
+print(sys.platform, sys.implementation.name, sys.implementation._machine)
+print(u.sysname, u.nodename, u.machine, u[4] == u.machine, len(u))
+print(sys.implementation)
+"""
+
+
+def test_platform_and_uname_are_an_esp8266_builds(raw_board):
+    assert run(raw_board, IDENTITY) == (
+        "esp8266 micropython ESP module with ESP8266\n"
+        "esp8266 esp8266 ESP module with ESP8266 True 5\n"
+        "(name='micropython', version=(0, 1, 0), _machine='ESP module with ESP8266')\n")
+    raw_board.exit_raw_repl()
+    # the banner names the same machine, as MicroPython's does
+    assert raw_board.wait_prompt().endswith(b"; ESP module with ESP8266\r\n"
+                                            b'Type "help()" for more information.\r\n>>> ')
+
+
+@pytest.mark.parametrize("size,machine", [("1M", "ESP module (1M) with ESP8266"),
+                                          ("4M", "ESP module with ESP8266")])
+def test_the_machine_follows_the_flash_size(board_factory, tmp_path, size, machine):
+    b = board_factory("--flash", str(tmp_path / "flash.img"), "--flash-size", size)
+    b.sync()
+    b.write(b"\x02")  # the banner again
+    assert b.wait_prompt().endswith(b"; " + machine.encode() + b"\r\n"
+                                    b'Type "help()" for more information.\r\n>>> ')
+    b.enter_raw_repl()
+    assert run(b, "import os; print(os.uname().machine, os.uname()[0])") == machine + " esp8266\n"
+    # a soft reset forgets interned strings: sys.platform is still right after one
+    assert run(b, "import sys; print(sys.platform)") == "esp8266\n"
+    b.read_until(b">")
+    b.write(b"\x04")
+    b.read_until(b"soft reboot\r\n")
+    assert run(b, "import sys; print(sys.platform)") == "esp8266\n"

@@ -8,6 +8,7 @@
 
 #include "board.h"
 #include "extmod.h"
+#include "host_flash.h"
 #include "modules.h"
 #include "port.h"
 #include "runtime.h"
@@ -22,6 +23,16 @@ const py_builtin_module_t py_port_builtin_modules[] = {
     {PY_QSTR__board, &board_module_board},
     {0, NULL},
 };
+
+const char *py_port_platform(void) {
+    return "esp8266";
+}
+
+const char *py_port_machine(void) {
+    // The names of MicroPython's ESP8266 builds: the 1 MiB one, and the one for 2 MiB and more.
+    return host_flash_size() == 1024 * 1024 ? "ESP module (1M) with ESP8266"
+                                            : "ESP module with ESP8266";
+}
 
 py_obj_t py_port_import_source(qstr name) {
     return vfs_import_source(name); // from --flash's filesystem; none without it

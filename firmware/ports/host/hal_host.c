@@ -42,6 +42,14 @@ void py_port_stderr_write(const char *str, size_t len) {
     stderr_strn(NULL, str, len);
 }
 
+const char *py_port_platform(void) {
+    return "linux";
+}
+
+const char *py_port_machine(void) {
+    return "Linux with replhub-python";
+}
+
 void py_port_stdout_write_raw(bool is_stderr, const char *str, size_t len) {
     if (is_stderr) {
         stderr_strn(NULL, str, len);

@@ -74,6 +74,10 @@ fs_t *host_flash_fs(void) {
     return image != NULL && fs.mounted ? &fs : NULL;
 }
 
+uint32_t host_flash_size(void) {
+    return image != NULL ? flash_image_size(image) : 0;
+}
+
 void host_flash_close(void) {
     if (image != NULL) {
         fs_unmount(&fs);

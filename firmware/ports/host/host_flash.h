@@ -22,6 +22,8 @@ int host_flash_open(const char *path, uint32_t size, bool *formatted, char *err,
 bool host_flash_mount(void);
 // The mounted filesystem, or NULL.
 fs_t *host_flash_fs(void);
+// The size of the open image in bytes, or 0 without one.
+uint32_t host_flash_size(void);
 // Unmounts and closes the image (saving its erase counts).
 void host_flash_close(void);
 
