@@ -84,6 +84,17 @@ static void fire_due_timers(void) {
     }
 }
 
+// After a run of callbacks: asks for the next one at once if something is due already (a timer
+// came due, or a KeyboardInterrupt left callbacks queued), and sets the alarm for the next timer.
+static void end_run(void) {
+    running = false;
+    uint64_t due = next_due();
+    if (queue_len > 0 || due <= hal_ticks_us()) {
+        py_sched_callbacks();
+    }
+    hal_set_alarm(due);
+}
+
 // Calls fun(arg); prints what it raises, except a KeyboardInterrupt, which goes on to the code
 // that was waiting.
 static void call_protected(py_obj_t fun, py_obj_t arg) {
@@ -95,7 +106,7 @@ static void call_protected(py_obj_t fun, py_obj_t arg) {
     }
     py_obj_t exc = PY_OBJ_FROM_PTR(nlr.ret_val);
     if (py_obj_is_instance(exc, &py_type_KeyboardInterrupt)) {
-        running = false;
+        end_run();
         py_nlr_jump(nlr.ret_val);
     }
     py_obj_print_exception(&py_plat_print, exc);
@@ -116,12 +127,7 @@ void sched_run_pending(void) {
         queue_len--;
         call_protected(fun, arg);
     }
-    running = false;
-    uint64_t due = next_due();
-    if (due <= hal_ticks_us()) {
-        py_sched_callbacks(); // a timer came due while callbacks ran: next check
-    }
-    hal_set_alarm(due);
+    end_run();
 }
 
 uint64_t sched_wait_limit_us(uint64_t max_us) {

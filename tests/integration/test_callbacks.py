@@ -128,3 +128,32 @@ def test_ctrl_c_interrupts_a_callback_that_never_returns(raw_board):
     out, err = raw_board.follow()
     assert out == b"" and err.endswith(KI)
     assert raw_board.exec_raw_paste("print('alive')") == (b"alive\r\n", b"")
+
+
+def test_timers_go_on_after_ctrl_c_stopped_a_callback(raw_board):
+    raw_board.read_until(b">")
+    raw_board.write(b"""from machine import Timer
+n = 0
+def tick(t):
+    global n
+    n += 1
+    if n == 1:
+        print('stuck')
+        while True:
+            pass
+t = Timer(-1)
+t.init(period=10, mode=Timer.PERIODIC, callback=tick)
+try:
+    while True:
+        pass
+except KeyboardInterrupt:
+    print('caught')
+while n < 5:
+    pass
+t.deinit()
+print('done')
+\x04""")
+    raw_board.read_until(b"OK")
+    raw_board.read_until(b"stuck\r\n")
+    raw_board.write(b"\x03")
+    assert raw_board.follow() == (b"caught\r\ndone\r\n", b"")
