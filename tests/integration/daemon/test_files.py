@@ -169,7 +169,10 @@ def test_exec_returns_output_and_exceptions(files):
 
 def read_term(ws, until, timeout=30):
     """Terminal bytes up to [until]; JSON events met on the way are kept on ws.events."""
-    return ws.read_bytes_until(until, timeout=timeout, events=ws.events)
+    try:
+        return ws.read_bytes_until(until, timeout=timeout, events=ws.events)
+    except OSError as e:  # the socket's own timeout
+        raise AssertionError("terminal never showed %r; got %r" % (until, ws.term)) from e
 
 
 def next_event(ws):
@@ -192,9 +195,11 @@ def test_a_running_program_is_interrupted_and_viewers_see_one_notice(files):
     assert status == 200, body
     assert api.get("/loop.bin")[1] == data
     for ws in (a, b):
-        seen = read_term(ws, b"write /loop.bin", timeout=30) + read_term(ws, b">>> ")
+        # The write's notice, then the read's (both operations are over: the prompt follows).
+        seen = read_term(ws, b"read /loop.bin", timeout=30) + read_term(ws, b">>> ")
         text = seen.decode("utf-8", "replace")
         assert text.count("[replhub] write /loop.bin") == 1, text
+        assert text.count("[replhub] read /loop.bin") == 1, text
         assert "the running program was interrupted" in text
         # No raw-REPL traffic: no banner, no program text, no transfer bytes.
         assert "raw REPL" not in text and "_w(" not in text and "sys.stdin" not in text
