@@ -2,6 +2,7 @@
 // board.c: one board's link in the lws loop, its state machine, and fan-out of its output to
 // every viewer; reconnects with a timer when the link drops.
 
+#define _GNU_SOURCE // memmem
 #include "board.h"
 
 #include <stdlib.h>
@@ -222,6 +223,11 @@ static int on_link_rx(struct board *b) {
     }
     fan_out(b, buf, (size_t)n);
     scan_prompts(b, buf, (size_t)n);
+    // A soft or hard reset clears the REPL's globals, where file operations keep helpers.
+    if (memmem(buf, (size_t)n, "soft reboot", 11) != NULL ||
+        memmem(buf, (size_t)n, "MicroPython v", 13) != NULL) {
+        board_ops_board_reset(b);
+    }
     return 0;
 }
 

@@ -122,6 +122,9 @@ static void run_step(struct op *op);
 static void finish(struct op *op, enum op_state st, enum api_error code, const char *msg) {
     struct board *b = op->board;
     op->state = st;
+    if (op->kind == OP_EXEC || op->kind == OP_RUN) {
+        b->ops.helpers = false; // user code may have reset the board or rebound the names
+    }
     if (st != OP_DONE) {
         op->error = code;
         snprintf(op->message, sizeof(op->message), "%s", msg != NULL ? msg : "");
@@ -379,7 +382,24 @@ static void io_err(void *ctx, const uint8_t *data, size_t len) {
 
 // ---- steps ----
 
+// Runs [script] (taken) as the op's next command; programs that call the helper functions get
+// their definitions in front while the board may not have them.
 static void exec_script(struct op *op, char *script, unsigned silence_ms) {
+    struct board *b = op->board;
+    if (script != NULL && op->step != STEP_CLEANUP && strstr(script, "_rh_") != NULL &&
+        !b->ops.helpers) {
+        char *helpers = fsops_script_helpers();
+        size_t hl = helpers != NULL ? strlen(helpers) : 0, sl = strlen(script);
+        char *both = helpers != NULL ? realloc(helpers, hl + sl + 1) : NULL;
+        if (both == NULL) {
+            free(helpers);
+        } else {
+            memcpy(both + hl, script, sl + 1);
+        }
+        free(script);
+        script = both;
+        b->ops.helpers = true; // unless the command shows otherwise (command_done)
+    }
     free(op->script);
     op->script = script;
     op->out_len = 0;
@@ -627,6 +647,14 @@ static void command_done(struct op *op) {
     }
     if (op->err_len > 0) {
         fsops_parse_error((const char *)op->errtext, op->err_len, &op->exc);
+        if (strcmp(op->exc.type, "NameError") == 0 && strstr(op->exc.message, "_rh_") != NULL &&
+            op->kind != OP_EXEC && !op->retried) {
+            // The board reset since it learnt the helpers: teach it again and retry.
+            op->board->ops.helpers = false;
+            op->retried = true;
+            run_step(op);
+            return;
+        }
         if (op->kind == OP_EXEC && op->exc.code != API_ERR_CANCELLED) {
             finish(op, OP_DONE, 0, NULL); // the exception is part of exec's answer
             return;
@@ -756,6 +784,10 @@ void board_ops_init(struct board *b) {
     rawrepl_init(&b->rr, &io);
 }
 
+void board_ops_board_reset(struct board *b) {
+    b->ops.helpers = false;
+}
+
 void board_ops_feed(struct board *b, const uint8_t *data, size_t len) {
     rawrepl_feed(&b->rr, data, len);
 }
@@ -764,6 +796,7 @@ void board_ops_link_lost(struct board *b) {
     lws_sul_cancel(&b->sul_rr);
     rawrepl_reset(&b->rr);
     b->ops.in_raw = false;
+    b->ops.helpers = false;
     b->ops.reenter = false;
     lws_start_foreach_dll_safe(struct lws_dll2 *, d, d1, lws_dll2_get_head(&b->ops.queue)) {
         struct op *op = lws_container_of(d, struct op, node);

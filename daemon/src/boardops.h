@@ -85,6 +85,7 @@ struct op {
     unsigned inflight; // upload chunks sent and not yet acknowledged
     bool end_sent;
     bool cancel;
+    bool retried; // ran again after the board had lost the helper functions
     uint64_t last_event_ms;
 };
 
@@ -92,8 +93,9 @@ struct op {
 struct board_ops {
     lws_dll2_owner_t queue; // the head runs
     unsigned next_id;
-    bool in_raw;                        // the board is in the raw REPL on our behalf
-    bool reenter;                       // a cancelled transfer may have left bytes: enter afresh
+    bool in_raw;  // the board is in the raw REPL on our behalf
+    bool helpers; // fsops' helper functions are defined on the board (until it resets)
+    bool reenter; // a cancelled transfer may have left bytes: enter afresh
     char stray_tmp[FSOPS_PATH_MAX + 1]; // an upload's temporary file to remove
     char notice_path[FSOPS_PATH_MAX + 1];
 };
@@ -122,8 +124,10 @@ struct op *board_op_find(struct board *b, unsigned id);
 // Describes [op] as the API shows it.
 void op_describe(const struct op *op, struct api_op *out);
 
-// Board hooks (board.c): bytes from the link while busy; the link went away.
+// Board hooks (board.c): bytes from the link while busy; the link went away; the board reset
+// (its REPL globals are gone).
 void board_ops_feed(struct board *b, const uint8_t *data, size_t len);
+void board_ops_board_reset(struct board *b);
 void board_ops_link_lost(struct board *b);
 void board_ops_init(struct board *b);
 void board_ops_deinit(struct board *b);

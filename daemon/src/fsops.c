@@ -186,43 +186,103 @@ static char *build(const char *tmpl, const char *p, const char *q) {
     return t.p;
 }
 
-// Path joining that works for the root too: j('/', 'a') is '/a'.
-#define PY_JOIN "def _j(d,n):\n return d.rstrip('/')+'/'+n\n"
-
-// SHA-256 of a file in 512-byte reads, or None without hashlib.
-#define PY_HASH                                                                                    \
-    "def _h(p):\n"                                                                                 \
-    " try:\n"                                                                                      \
-    "  import hashlib,binascii\n"                                                                  \
-    " except ImportError:\n"                                                                       \
-    "  return None\n"                                                                              \
-    " h=hashlib.sha256();b=bytearray(512);m=memoryview(b)\n"                                       \
-    " with open(p,'rb') as f:\n"                                                                   \
-    "  while 1:\n"                                                                                 \
-    "   n=f.readinto(b)\n"                                                                         \
-    "   if not n:break\n"                                                                          \
-    "   h.update(m[:n])\n"                                                                         \
+// The helper functions every operation calls, defined once in the board's REPL globals (raw
+// and friendly REPL share them) under names a user is unlikely to take: _rh_*. Each imports
+// what it uses, so a user's rebinding of `os` cannot break it. _rh_v names this version.
+static const char HELPERS[] =
+    "def _rh_j(d,n):\n"
+    " return d.rstrip('/')+'/'+n\n"
+    // SHA-256 of a file in 512-byte reads, or None without hashlib.
+    "def _rh_h(p):\n"
+    " try:\n"
+    "  import hashlib,binascii\n"
+    " except ImportError:\n"
+    "  return None\n"
+    " h=hashlib.sha256();b=bytearray(512);m=memoryview(b)\n"
+    " with open(p,'rb') as f:\n"
+    "  while 1:\n"
+    "   n=f.readinto(b)\n"
+    "   if not n:break\n"
+    "   h.update(m[:n])\n"
     " return binascii.hexlify(h.digest()).decode()\n"
-
-// Rename over an existing file; FAT refuses that (EEXIST/EACCES), so there the target goes first.
-#define PY_RENAME                                                                                  \
-    "def _mv(a,b):\n"                                                                              \
-    " try:\n"                                                                                      \
-    "  os.rename(a,b)\n"                                                                           \
-    " except OSError as e:\n"                                                                      \
-    "  if e.errno not in (13,17) or os.stat(b)[0]&0x4000:raise\n"                                  \
+    // Rename over an existing file; FAT refuses that (EEXIST/EACCES): there the target goes
+    // first.
+    "def _rh_mv(a,b):\n"
+    " import os\n"
+    " try:\n"
+    "  os.rename(a,b)\n"
+    " except OSError as e:\n"
+    "  if e.errno not in (13,17) or os.stat(b)[0]&0x4000:raise\n"
     "  os.remove(b);os.rename(a,b)\n"
-
-// Creates the directories above [p] that are missing.
-#define PY_PARENTS                                                                                 \
-    "def _mp(p):\n"                                                                                \
-    " q=''\n"                                                                                      \
-    " for s in p.split('/')[1:-1]:\n"                                                              \
-    "  q+='/'+s\n"                                                                                 \
-    "  try:\n"                                                                                     \
-    "   os.mkdir(q)\n"                                                                             \
-    "  except OSError as e:\n"                                                                     \
+    // Creates the directories above [p] that are missing.
+    "def _rh_mp(p):\n"
+    " import os\n"
+    " q=''\n"
+    " for s in p.split('/')[1:-1]:\n"
+    "  q+='/'+s\n"
+    "  try:\n"
+    "   os.mkdir(q)\n"
+    "  except OSError as e:\n"
     "   if e.errno!=17:raise\n"
+    "def _rh_l(p):\n"
+    " import os,json\n"
+    " r=[]\n"
+    " for e in os.ilistdir(p):\n"
+    "  if e[1]&0x4000:r.append([e[0],1,0])\n"
+    "  else:r.append([e[0],0,e[3] if len(e)>3 and e[3]>=0 else os.stat(_rh_j(p,e[0]))[6]])\n"
+    " s=os.statvfs(p)\n"
+    " print(json.dumps([r,s[0]*s[2],s[0]*s[3]]))\n"
+    // Download frames (fsops.h), then the SHA-256 line.
+    "def _rh_r(p):\n"
+    " import sys\n"
+    " try:\n"
+    "  import hashlib,binascii;h=hashlib.sha256()\n"
+    " except ImportError:\n"
+    "  h=None\n"
+    " o=sys.stdout.buffer.write;b=bytearray(512);m=memoryview(b)\n"
+    " with open(p,'rb') as f:\n"
+    "  while 1:\n"
+    "   n=f.readinto(b)\n"
+    "   if not n:break\n"
+    "   o(bytes((1,n>>8,n&255)));o(m[:n])\n"
+    "   if h:h.update(m[:n])\n"
+    " o(b'\\x02')\n"
+    " print(binascii.hexlify(h.digest()).decode() if h else '')\n"
+    // Upload (fsops.h): chunks into the temporary file [t], acknowledged one by one; then the
+    // host's SHA-256, compared with the stored file's before it replaces [p].
+    "def _rh_w(p,t):\n"
+    " import sys,os\n"
+    " _rh_mp(p)\n"
+    " r=sys.stdin.buffer.read;a=sys.stdout.write;z=0\n"
+    " f=open(t,'wb')\n"
+    " try:\n"
+    "  while 1:\n"
+    "   n=r(1)[0]\n"
+    "   if not n:break\n"
+    "   d=r(n)\n"
+    "   if 27 in d:d=d.replace(b'\\x1b\\x02',b'\\x03').replace(b'\\x1b\\x01',b'\\x1b')\n"
+    "   f.write(d);z+=len(d);a('\\x06')\n"
+    "  f.close()\n"
+    "  x=r(64).decode();h=_rh_h(t)\n"
+    " except BaseException:\n"
+    "  f.close();os.remove(t);raise\n"
+    " if h is None:\n"
+    "  print('unverified',z);return\n"
+    " if h!=x:\n"
+    "  os.remove(t);raise ValueError('replhub: verify failed')\n"
+    " _rh_mv(t,p);print('ok',z)\n"
+    "def _rh_d(p,r):\n"
+    " import os\n"
+    " if os.stat(p)[0]&0x4000:\n"
+    "  if r:\n"
+    "   for n in [e[0] for e in os.ilistdir(p)]:_rh_d(_rh_j(p,n),r)\n"
+    "  os.rmdir(p)\n"
+    " else:os.remove(p)\n"
+    "_rh_v=" FSOPS_HELPERS_VERSION "\n";
+
+char *fsops_script_helpers(void) {
+    return build(HELPERS, NULL, NULL);
+}
 
 char *fsops_script_stat(const char *path) {
     return build("import os\n"
@@ -232,99 +292,38 @@ char *fsops_script_stat(const char *path) {
 }
 
 char *fsops_script_list(const char *path) {
-    return build("import os,json\n" PY_JOIN "def _l(p):\n"
-                 " r=[]\n"
-                 " for e in os.ilistdir(p):\n"
-                 "  if e[1]&0x4000:r.append([e[0],1,0])\n"
-                 "  else:r.append([e[0],0,e[3] if len(e)>3 and e[3]>=0 else "
-                 "os.stat(_j(p,e[0]))[6]])\n"
-                 " s=os.statvfs(p)\n"
-                 " print(json.dumps([r,s[0]*s[2],s[0]*s[3]]))\n"
-                 "_l(@P)\n",
-                 path, NULL);
+    return build("_rh_l(@P)\n", path, NULL);
 }
 
 char *fsops_script_read(const char *path) {
-    return build("import sys,os\n"
-                 "def _r(p):\n"
-                 " try:\n"
-                 "  import hashlib,binascii;h=hashlib.sha256()\n"
-                 " except ImportError:\n"
-                 "  h=None\n"
-                 " o=sys.stdout.buffer.write;b=bytearray(512);m=memoryview(b)\n"
-                 " with open(p,'rb') as f:\n"
-                 "  while 1:\n"
-                 "   n=f.readinto(b)\n"
-                 "   if not n:break\n"
-                 "   o(bytes((1,n>>8,n&255)));o(m[:n])\n"
-                 "   if h:h.update(m[:n])\n"
-                 " o(b'\\x02')\n"
-                 " print(binascii.hexlify(h.digest()).decode() if h else '')\n"
-                 "_r(@P)\n",
-                 path, NULL);
+    return build("_rh_r(@P)\n", path, NULL);
 }
 
 char *fsops_script_write(const char *path, const char *tmp) {
-    return build(
-        "import sys,os\n" PY_HASH PY_RENAME PY_PARENTS "def _w(p,t):\n"
-        " _mp(p)\n"
-        " r=sys.stdin.buffer.read;a=sys.stdout.write;z=0\n"
-        " f=open(t,'wb')\n"
-        " try:\n"
-        "  while 1:\n"
-        "   n=r(1)[0]\n"
-        "   if not n:break\n"
-        "   d=r(n)\n"
-        "   if 27 in d:d=d.replace(b'\\x1b\\x02',b'\\x03').replace(b'\\x1b\\x01',b'\\x1b')\n"
-        "   f.write(d);z+=len(d);a('\\x06')\n"
-        "  f.close()\n"
-        "  x=r(64).decode();h=_h(t)\n"
-        " except BaseException:\n"
-        "  f.close();os.remove(t);raise\n"
-        " if h is None:\n"
-        "  print('unverified',z);return\n"
-        " if h!=x:\n"
-        "  os.remove(t);raise ValueError('replhub: verify failed')\n"
-        " _mv(t,p);print('ok',z)\n"
-        "_w(@P,@Q)\n",
-        path, tmp);
+    return build("_rh_w(@P,@Q)\n", path, tmp);
 }
 
 char *fsops_script_commit(const char *tmp, const char *path) {
-    return build("import os\n" PY_RENAME "_mv(@P,@Q)\n"
-                 "print(os.stat(@Q)[6])\n",
-                 tmp, path);
+    return build("import os\n_rh_mv(@P,@Q)\nprint(os.stat(@Q)[6])\n", tmp, path);
 }
 
 char *fsops_script_delete(const char *path, bool recursive) {
-    return build(recursive ? "import os\n" PY_JOIN "def _d(p):\n"
-                             " if os.stat(p)[0]&0x4000:\n"
-                             "  for n in [e[0] for e in os.ilistdir(p)]:_d(_j(p,n))\n"
-                             "  os.rmdir(p)\n"
-                             " else:os.remove(p)\n"
-                             "_d(@P)\n"
-                           : "import os\n"
-                             "p=@P\n"
-                             "if os.stat(p)[0]&0x4000:os.rmdir(p)\n"
-                             "else:os.remove(p)\n",
-                 path, NULL);
+    return build(recursive ? "_rh_d(@P,1)\n" : "_rh_d(@P,0)\n", path, NULL);
 }
 
 char *fsops_script_mkdir(const char *path) {
-    return build("import os\n" PY_PARENTS "_mp(@P)\n"
-                 "os.mkdir(@P)\n",
-                 path, NULL);
+    return build("import os\n_rh_mp(@P)\nos.mkdir(@P)\n", path, NULL);
 }
 
 char *fsops_script_rename(const char *from, const char *to) {
-    return build("import os\n" PY_RENAME "_mv(@P,@Q)\n", from, to);
+    return build("_rh_mv(@P,@Q)\n", from, to);
 }
 
 char *fsops_script_hash(const char *path) {
-    return build("import os\n" PY_HASH "s=os.stat(@P)\n"
+    return build("import os\n"
+                 "s=os.stat(@P)\n"
                  "if s[0]&0x4000:raise OSError(21)\n"
-                 "h=_h(@P)\n"
-                 "print(s[6],h or '-')\n",
+                 "print(s[6],_rh_h(@P) or '-')\n",
                  path, NULL);
 }
 

@@ -47,6 +47,12 @@ void fsops_path_dir(const char *path, char *out, size_t out_len);
 // The temporary file an upload to [path] is written to (".replhub.tmp" in its directory).
 void fsops_tmp_path(const char *path, char *out, size_t out_len);
 
+// The helper functions the programs below call (_rh_*), defined in the board's globals by
+// running this once per board session; it also sets _rh_v to FSOPS_HELPERS_VERSION. A program
+// run without them fails with a NameError naming an _rh_ function.
+#define FSOPS_HELPERS_VERSION "1"
+char *fsops_script_helpers(void);
+
 // The programs. Each returns a malloc'd NUL-terminated text, or NULL when out of memory.
 char *fsops_script_stat(const char *path); // prints "ISDIR SIZE"
 char *fsops_script_list(const char *path); // prints JSON [[[name,isdir,size]...],total,free]

@@ -82,8 +82,11 @@ void rawrepl_reset(struct rawrepl *rr) {
 
 // ---- entering ----
 
+static void settled(struct rawrepl *rr);
+
 static void start_settle(struct rawrepl *rr) {
     rr->state = RAWREPL_SETTLE;
+    memset(rr->tail, 0, sizeof(rr->tail));
     rr->settle_start = rr->io.now_ms(rr->io.ctx);
     match_init(&rr->m, INTERRUPTED);
     // The first round meets a running program or a half-typed line: Ctrl-C ends either. Later
@@ -118,6 +121,12 @@ static size_t feed_settle(struct rawrepl *rr, const uint8_t *data, size_t len) {
         if (match_byte(&rr->m, data[i])) {
             rr->interrupted = true;
         }
+        memmove(rr->tail, rr->tail + 1, sizeof(rr->tail) - 1);
+        rr->tail[sizeof(rr->tail) - 1] = data[i];
+    }
+    if (memcmp(rr->tail, FRIENDLY_PROMPT, sizeof(rr->tail)) == 0) {
+        settled(rr); // at an empty prompt: nothing more is coming
+        return len;
     }
     uint64_t elapsed = rr->io.now_ms(rr->io.ctx) - rr->settle_start;
     uint64_t left = elapsed >= RAWREPL_SETTLE_MAX_MS ? 1 : RAWREPL_SETTLE_MAX_MS - elapsed;

@@ -16,8 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define RAWREPL_QUIET_MS      (40)   // after Ctrl-C, the board is settled once silent this long
-#define RAWREPL_SETTLE_MAX_MS (1500) // ... or after this, whatever it still prints
+#define RAWREPL_QUIET_MS      (40)   // after Ctrl-C, the board is settled once silent this long,
+#define RAWREPL_SETTLE_MAX_MS (1500) // or at once when it ends at ">>> ", or after this anyway
 #define RAWREPL_ENTER_MS      (1500) // the raw banner must follow Ctrl-A within this
 #define RAWREPL_ENTER_TRIES   (3)    // Ctrl-C + Ctrl-A rounds before giving up
 #define RAWREPL_NEGOTIATE_MS  (1000) // the answer to a raw-paste request
@@ -88,6 +88,7 @@ struct rawrepl {
     bool interrupted; // the settle drain showed a KeyboardInterrupt: a program was running
     bool stop_sent;   // Ctrl-C sent while the code was being sent
     size_t err_len;   // bytes of the last command's error section
+    uint8_t tail[4];  // the last bytes seen while settling (an empty prompt ends it at once)
     uint8_t hdr[4];   // raw-paste answer being collected
     size_t hdr_len;
     struct rawrepl_match m; // the pattern the current state waits for

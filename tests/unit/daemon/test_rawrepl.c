@@ -94,8 +94,7 @@ static void enter(void) {
     rawrepl_enter(&RR);
     EXPECT_SENT("\x03");
     assert_int_equal(F.timer_ms, RAWREPL_QUIET_MS);
-    FEED("\r\n>>> ");
-    rawrepl_timeout(&RR);
+    FEED("\r\n>>> "); // an empty prompt: no need to wait for quiet
     EXPECT_SENT("\x01");
     FEED("\r\nraw REPL; CTR");
     assert_int_equal(F.nevents, 0);
@@ -115,9 +114,19 @@ static void notices_an_interrupted_program(void **state) {
     rawrepl_enter(&RR);
     FEED("Traceback (most recent call last):\r\n  File \"<stdin>\", line 1\r\nKeyboardInt");
     FEED("errupt: \r\n>>> ");
-    rawrepl_timeout(&RR);
     FEED(BANNER);
     assert_true(RR.interrupted);
+    assert_int_equal(last_event(), RAWREPL_EV_READY);
+}
+
+static void waits_for_quiet_when_no_prompt_comes(void **state) {
+    (void)state;
+    rawrepl_enter(&RR);
+    FEED("still printing\r\n");
+    EXPECT_SENT("\x03");
+    assert_int_equal(F.timer_ms, RAWREPL_QUIET_MS);
+    rawrepl_timeout(&RR); // quiet: go on
+    EXPECT_SENT("\x01");
 }
 
 static void banner_matches_after_a_false_start(void **state) {
@@ -314,6 +323,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(enters_after_ctrl_c_and_quiet, setup),
         cmocka_unit_test_setup(notices_an_interrupted_program, setup),
+        cmocka_unit_test_setup(waits_for_quiet_when_no_prompt_comes, setup),
         cmocka_unit_test_setup(banner_matches_after_a_false_start, setup),
         cmocka_unit_test_setup(raw_paste_runs_code_with_framed_output, setup),
         cmocka_unit_test_setup(raw_paste_keeps_within_the_window, setup),
