@@ -4,8 +4,9 @@
 //
 // Text files read and write UTF-8 with no newline translation, as MicroPython's do. What a file
 // object writes is committed to flash when it is flushed or closed (and only then, as a whole).
-// A file object the program drops without closing never commits its writes; MicroPython's
-// finaliser would close it, this GC has none.
+// File objects have a finaliser, as in MicroPython: one the program drops without closing is
+// closed (its writes committed) when the collector frees it, and every file still open is closed
+// when the interpreter stops (soft reset, exit).
 
 #include <string.h>
 
@@ -79,6 +80,17 @@ static size_t file_ioctl(py_obj_t self_in, unsigned request, void *arg, int *err
     return 0;
 }
 
+// __del__: the collector is freeing the file object, or the interpreter is stopping.
+static py_obj_t file_del(py_obj_t self_in) {
+    vfs_file_t *self = PY_OBJ_TO_PTR(self_in);
+    if (!self->closed) {
+        self->closed = true;
+        fs_file_close(self->fs, &self->f); // an error has nobody to report to
+    }
+    return py_const_none;
+}
+static PY_DEFINE_CONST_FUN_OBJ_1(file_del_obj, file_del);
+
 static void file_print(const py_print_t *print, py_obj_t self, py_print_kind_t kind) {
     (void)kind;
     py_printf(print, "<io.%s>", py_obj_get_type_str(self));
@@ -103,6 +115,7 @@ static const py_map_elem_t file_locals_table[] = {
     {PY_ROM_QSTR(PY_QSTR_close), PY_ROM_PTR(&py_stream_close_obj)},
     {PY_ROM_QSTR(PY_QSTR___enter__), PY_ROM_PTR(&py_stream_enter_obj)},
     {PY_ROM_QSTR(PY_QSTR___exit__), PY_ROM_PTR(&py_stream_exit_obj)},
+    {PY_ROM_QSTR(PY_QSTR___del__), PY_ROM_PTR(&file_del_obj)},
 };
 static PY_DEFINE_CONST_DICT(file_locals_dict, file_locals_table);
 
@@ -135,15 +148,23 @@ const py_obj_type_t vfs_textio_type = {
 
 py_obj_t vfs_file_open(const char *path, int flags, bool text) {
     fs_t *fs = vfs_fs();
-    vfs_file_t *self = py_new_obj(vfs_file_t, text ? &vfs_textio_type : &vfs_fileio_type);
+    vfs_file_t *self =
+        py_new_obj_with_finaliser(vfs_file_t, text ? &vfs_textio_type : &vfs_fileio_type);
     self->fs = fs;
+    self->closed = true; // until it is open: the finaliser leaves it alone
     int err = fs_file_open(fs, &self->f, path, flags);
-    if (err == 0 && (flags & FS_O_APPEND)) {
-        int32_t end = fs_file_seek(fs, &self->f, 0, 2); // tell() starts at the end
-        err = end < 0 ? end : 0;
+    if (err == 0) {
+        self->closed = false;
+        if (flags & FS_O_APPEND) {
+            int32_t end = fs_file_seek(fs, &self->f, 0, 2); // tell() starts at the end
+            err = end < 0 ? end : 0;
+        }
     }
     if (err < 0) {
-        self->closed = true;
+        if (!self->closed) {
+            self->closed = true;
+            fs_file_close(fs, &self->f);
+        }
         vfs_raise(err);
     }
     return PY_OBJ_FROM_PTR(self);

@@ -2,9 +2,10 @@
 // gc.c: a mark-sweep collector over one fixed arena of equal-sized blocks.
 //
 // Layout of the arena: [allocation table: 2 bits per block][no-scan table: 1 bit per block]
-// [blocks]. Each block is FREE, the HEAD of an allocation, a TAIL (continuation) block, or a
-// MARKED head during a collection. Marking uses a small explicit stack; when it overflows, the
-// heap is rescanned for marked allocations whose children may not have been visited.
+// [finaliser table: 1 bit per block][blocks]. Each block is FREE, the HEAD of an allocation, a TAIL
+// (continuation) block, or a MARKED head during a collection. Marking uses a small explicit stack;
+// when it overflows, the heap is rescanned for marked allocations whose children may not have been
+// visited.
 //
 // Blocks at or above gc_high_block are all free, so sweeping stops there. Besides running when
 // an allocation finds no room, a collection runs once gc_soft_limit blocks were allocated since
@@ -13,6 +14,11 @@
 // also hand out blocks in order from a long free run (the bump region), which is much cheaper
 // than searching the table for each allocation; small heaps keep first-fit, which fragments
 // less.
+//
+// A finaliser bit is set only on the head block of a live allocation made with PY_GC_FINALISE
+// and cleared when it is freed, so free blocks never carry one and allocating without the flag
+// needs no clearing. After marking, the finaliser table is searched (only while such objects
+// exist) for unmarked heads, whose __del__ runs before the sweep frees them.
 
 #include "gc.h"
 
@@ -61,14 +67,36 @@ static inline void set_noscan(size_t block, bool on) {
     }
 }
 
+// The finaliser table follows the no-scan table, which has a bit for each block.
+static inline byte *final_table(void) {
+    return noscan_table() + (py_state.gc_n_blocks + 7) / 8;
+}
+
+static inline bool is_final(size_t block) {
+    return (final_table()[block / 8] >> (block % 8)) & 1;
+}
+
+static inline void set_final(size_t block, bool on) {
+    byte *p = &final_table()[block / 8];
+    if (on) {
+        *p |= (byte)(1u << (block % 8));
+        py_state.gc_n_finalisers++;
+    } else {
+        *p &= (byte) ~(1u << (block % 8));
+        py_state.gc_n_finalisers--;
+    }
+}
+
 void py_gc_init(void *start, void *end) {
     uintptr_t s = ((uintptr_t)start + sizeof(void *) - 1) & ~(uintptr_t)(sizeof(void *) - 1);
     size_t total = (size_t)((uintptr_t)end - s);
-    // Each block costs its bytes plus 2 + 1 bits of tables.
-    size_t n_blocks = (total * 8) / (PY_GC_BLOCK_BYTES * 8 + 3);
+    // Each block costs its bytes plus 2 + 1 + 1 bits of tables.
+    size_t n_blocks = (total * 8) / (PY_GC_BLOCK_BYTES * 8 + 4);
     size_t atb = (n_blocks + BLOCKS_PER_ATB - 1) / BLOCKS_PER_ATB;
     size_t ntb = (n_blocks + 7) / 8;
-    uintptr_t pool = (s + atb + ntb + PY_GC_BLOCK_BYTES - 1) & ~(uintptr_t)(PY_GC_BLOCK_BYTES - 1);
+    // Blocks dropped below shrink the tables' use of this room, never grow it.
+    uintptr_t pool =
+        (s + atb + 2 * ntb + PY_GC_BLOCK_BYTES - 1) & ~(uintptr_t)(PY_GC_BLOCK_BYTES - 1);
     while (n_blocks > 0 && pool + n_blocks * PY_GC_BLOCK_BYTES > (uintptr_t)end) {
         n_blocks--;
     }
@@ -77,7 +105,7 @@ void py_gc_init(void *start, void *end) {
     py_state.gc_pool_start = (byte *)pool;
     py_state.gc_pool_end = (byte *)pool + n_blocks * PY_GC_BLOCK_BYTES;
     py_state.gc_n_blocks = n_blocks;
-    memset(py_state.gc_alloc_table, 0, atb + ntb);
+    memset(py_state.gc_alloc_table, 0, atb + 2 * ntb);
     py_state.gc_last_free_block = 0;
     py_state.gc_used_blocks = 0;
     py_state.gc_peak_blocks = 0;
@@ -92,6 +120,7 @@ void py_gc_init(void *start, void *end) {
     py_state.gc_lock_depth = 0;
     py_state.gc_auto = true;
     py_state.gc_collecting = false;
+    py_state.gc_n_finalisers = 0;
 }
 
 // The block of the allocation whose head [p] points at, or SIZE_MAX.
@@ -270,6 +299,57 @@ static void sweep(void) {
     py_state.gc_bump_none = false;
 }
 
+// ---- Finalisers ---------------------------------------------------------------------------------
+
+// Calls the __del__ of the object at [p]: the one in its type's own methods (objects with a
+// finaliser are made by C code, of native types). The lookup bypasses the type attribute cache,
+// which code that allocates relies on staying as it was. What __del__ raises has nowhere to go
+// and is dropped.
+static void call_finaliser(void *p) {
+    const py_obj_base_t *o = p;
+    if (o->type == NULL || o->type->locals_dict == NULL) {
+        return; // allocated, but the object was never made; or a type without methods
+    }
+    py_map_elem_t *del = py_map_lookup_qstr(&o->type->locals_dict->map, PY_QSTR___del__);
+    if (del == NULL) {
+        return;
+    }
+    py_nlr_buf_t nlr;
+    if (py_nlr_push(&nlr) == 0) {
+        py_call_function_1(del->value, PY_OBJ_FROM_PTR(p));
+        py_nlr_pop();
+    }
+}
+
+// Runs the finalisers of the unmarked heads, or of every head when [all]; each bit is cleared
+// before its finaliser runs, so each runs once. Called with gc_collecting set, which makes
+// allocation fail: a block handed out now would look unreachable to the sweep.
+static void run_finalisers(bool all) {
+    py_state.gc_bump = py_state.gc_bump_end = 0;
+    const byte *ftb = final_table();
+    size_t n = (py_state.gc_high_block + 7) / 8;
+    for (size_t i = 0; i < n && py_state.gc_n_finalisers > 0; i++) {
+        for (unsigned bits = ftb[i]; bits != 0; bits &= bits - 1) {
+            size_t b = i * 8 + (size_t)__builtin_ctz(bits);
+            if (all || at_get(b) == AT_HEAD) {
+                set_final(b, false);
+                call_finaliser(BLOCK_ADDR(b));
+            }
+        }
+    }
+}
+
+void py_gc_sweep_all(void) {
+    if (py_state.gc_collecting || py_state.gc_pool_start == NULL) {
+        return;
+    }
+    py_state.gc_collecting = true;
+    if (py_state.gc_n_finalisers > 0) {
+        run_finalisers(true);
+    }
+    py_state.gc_collecting = false;
+}
+
 void py_gc_collect(void) {
     if (py_state.gc_collecting || py_state.gc_pool_start == NULL) {
         return;
@@ -292,6 +372,9 @@ void py_gc_collect(void) {
     scan_c_stack(&ms);
     rescan_after_overflow(&ms);
     py_state.gc_mark_stack = NULL;
+    if (py_state.gc_n_finalisers > 0) {
+        run_finalisers(false);
+    }
     sweep();
     py_state.gc_n_collect++;
     py_state.gc_collecting = false;
@@ -470,8 +553,8 @@ static inline void zero_blocks(void *p, size_t n) {
 
 // Finds [n] free blocks, collecting first when due or when there is no room; SIZE_MAX if none.
 static size_t alloc_blocks_slow(size_t n) {
-    if (n > py_state.gc_n_blocks) {
-        return SIZE_MAX; // also before py_gc_init, when there are no blocks
+    if (n > py_state.gc_n_blocks || py_state.gc_collecting) {
+        return SIZE_MAX; // also before py_gc_init (no blocks), and while finalisers run
     }
     if (py_state.gc_alloc_since >= py_state.gc_soft_limit && may_collect()) {
         py_gc_collect();
@@ -507,6 +590,9 @@ void *py_gc_alloc(size_t n_bytes, unsigned flags) {
     } else if (is_noscan(start)) {
         set_noscan(start, false);
     }
+    if (PY_UNLIKELY(flags & PY_GC_FINALISE)) {
+        set_final(start, true);
+    }
     if (start + n > py_state.gc_high_block) {
         py_state.gc_high_block = start + n;
     }
@@ -532,6 +618,9 @@ void py_gc_free(void *ptr) {
     size_t head = head_block_of(ptr);
     if (head == SIZE_MAX) {
         return;
+    }
+    if (PY_UNLIKELY(py_state.gc_n_finalisers > 0) && is_final(head)) {
+        set_final(head, false);
     }
     at_set(head, AT_FREE);
     py_state.gc_used_blocks--;
@@ -574,6 +663,9 @@ void *py_gc_realloc(void *ptr, size_t n_bytes, bool allow_move) {
         }
         return ptr;
     }
+    if (py_state.gc_collecting) {
+        return NULL; // a finaliser is running: nothing may grow
+    }
     // Grow in place when the blocks after the allocation are free.
     size_t free_after = 0;
     while (head + have + free_after < py_state.gc_n_blocks && free_after < want - have &&
@@ -597,7 +689,11 @@ void *py_gc_realloc(void *ptr, size_t n_bytes, bool allow_move) {
     if (!allow_move) {
         return NULL;
     }
-    void *fresh = py_gc_alloc(n_bytes, is_noscan(head) ? PY_GC_NOSCAN : 0);
+    unsigned flags = is_noscan(head) ? PY_GC_NOSCAN : 0;
+    if (py_state.gc_n_finalisers > 0 && is_final(head)) {
+        flags |= PY_GC_FINALISE; // moves with the object (py_gc_free clears the old bit)
+    }
+    void *fresh = py_gc_alloc(n_bytes, flags);
     if (fresh == NULL) {
         return NULL;
     }
@@ -680,4 +776,13 @@ void *py_realloc(void *ptr, size_t old_n, size_t new_n) {
 
 void py_free(void *ptr) {
     py_gc_free(ptr);
+}
+
+void *py_obj_alloc_with_finaliser(size_t size, const py_obj_type_t *type) {
+    py_obj_base_t *o = py_gc_alloc(size, PY_GC_FINALISE);
+    if (o == NULL) {
+        py_raise_MemoryError();
+    }
+    o->type = type;
+    return o;
 }

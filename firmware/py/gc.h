@@ -6,6 +6,14 @@
 // scans each reachable allocation word by word: any word that holds the address of the start of
 // an allocation keeps it alive. Allocations made with PY_GC_NOSCAN (string bytes, bignum digits)
 // are kept alive but not scanned. Memory is always zeroed when handed out.
+//
+// Finalisers: an object allocated with PY_GC_FINALISE (py_new_obj_with_finaliser) has the
+// __del__ method of its type's own locals_dict called when a collection finds it unreachable,
+// just before its memory is freed, and at the latest by py_gc_sweep_all() when the interpreter
+// stops (py_deinit). A finaliser runs inside the collection: it must not allocate (allocation
+// fails while it runs), and an exception it raises is dropped. Freeing such an object with
+// py_gc_free skips its finaliser. Objects without the flag cost nothing extra to allocate, free
+// or sweep (one finaliser bit per block is kept in the arena's tables).
 
 #ifndef PY_GC_H
 #define PY_GC_H
@@ -15,7 +23,8 @@
 #define PY_GC_BLOCK_BYTES (4 * sizeof(void *))
 
 enum {
-    PY_GC_NOSCAN = 1, // the allocation holds no pointers to GC memory
+    PY_GC_NOSCAN = 1,   // the allocation holds no pointers to GC memory
+    PY_GC_FINALISE = 2, // the allocation is an object whose type's __del__ runs before it is freed
 };
 
 // Takes [start, end) as the heap. Call once, before anything allocates.
@@ -32,6 +41,9 @@ size_t py_gc_nbytes(const void *ptr);
 bool py_gc_is_heap_ptr(const void *ptr);
 // Runs a full collection now.
 void py_gc_collect(void);
+// Runs the finaliser of every object that has one, reachable or not (the interpreter is
+// stopping: open files are closed); each runs once. Nothing is freed.
+void py_gc_sweep_all(void);
 // While locked, allocation fails instead of collecting (used while a collection cannot be run).
 void py_gc_lock(void);
 void py_gc_unlock(void);
@@ -74,5 +86,9 @@ void py_free(void *ptr);
 // Allocates an object of struct [type] plus [extra] trailing bytes; sets its base type to [t].
 #define py_new_obj_var(type, extra, t) ((type *)py_obj_alloc(sizeof(type) + (extra), (t)))
 #define py_new_obj(type, t)            py_new_obj_var(type, 0, t)
+// The same for an object whose type's __del__ must run before it is freed (see above).
+#define py_new_obj_with_finaliser(type, t) ((type *)py_obj_alloc_with_finaliser(sizeof(type), (t)))
+struct py_obj_type;
+void *py_obj_alloc_with_finaliser(size_t size, const struct py_obj_type *type);
 
 #endif

@@ -33,6 +33,7 @@ void py_init(void *heap, size_t heap_size, void *stack_top) {
 }
 
 void py_deinit(void) {
+    py_gc_sweep_all(); // finalisers: open files are closed (committed)
     py_state.gc_pool_start = NULL;
     py_state.gc_pool_end = NULL;
     py_state.gc_n_blocks = 0; // allocation fails from now on

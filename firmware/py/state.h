@@ -66,7 +66,8 @@ typedef struct py_state {
     int gc_lock_depth;
     bool gc_auto;
     bool gc_collecting;
-    void *gc_mark_stack; // the running collection's mark stack
+    void *gc_mark_stack;    // the running collection's mark stack
+    size_t gc_n_finalisers; // live allocations with a finaliser (PY_GC_FINALISE)
 
     // Type attribute lookup cache (objtype.c). Entries are valid while their [epoch] equals
     // type_cache_epoch, which changes whenever any class's dict changes or a class is made.

@@ -2,7 +2,8 @@
 """The flash filesystem on replhub-board --flash, driven with mpremote's fs command sequences
 (PROTOCOLS.md §3.5): ls, stat, cat, cp both ways, sha256sum, mkdir, rmdir, rm, rm -r, touch,
 df; first-boot setup, boot.py/main.py, imports from /lib, persistence across soft resets and
-restarts, and a board killed in the middle of an upload."""
+restarts, files left open closed at a soft reset or exit, and a board killed in the middle of an
+upload."""
 
 import ast
 import hashlib
@@ -10,10 +11,12 @@ import os
 import random
 import re
 import signal
+import subprocess
 import time
 
 import pytest
 
+from conftest import BOARD as BOARD_PATH
 from conftest import Board, ReplError
 
 
@@ -311,14 +314,31 @@ def test_persists_across_soft_reset_and_restart(board_factory, image):
     assert Remote(b).read_file("keep.bin") == data
 
 
-def test_open_file_not_closed_at_soft_reset_keeps_old_contents(board_factory, image):
+def test_open_file_is_closed_at_soft_reset(board_factory, image):
+    """As MicroPython: a soft reset runs every finaliser, so a file left open is closed and what
+    it wrote is committed; a file opened for reading is left as it was."""
     b, _ = start(board_factory, image)
     b.enter_raw_repl()
     r = Remote(b)
     r.write_file("f.txt", b"old contents")
-    r.exec("f=open('f.txt','wb')\nf.write(b'new, never closed')")
-    b.enter_raw_repl()  # soft reset: the open file is dropped
-    assert Remote(b).read_file("f.txt") == b"old contents"
+    r.write_file("g.txt", b"read only")
+    r.exec("f=open('f.txt','wb')\nf.write(b'new, never closed')\ng=open('g.txt','rb')")
+    b.enter_raw_repl()  # soft reset
+    r = Remote(b)
+    assert r.read_file("f.txt") == b"new, never closed"
+    assert r.read_file("g.txt") == b"read only"
+
+
+def test_python_exit_closes_open_files(tmp_path):
+    python = os.path.join(os.path.dirname(BOARD_PATH), "replhub-python")
+    flash = "flash=%s" % (tmp_path / "py.img")
+    code = ("f=open('a.txt','w')\nf.write('left open at exit')\n"
+            "b=open('b.bin','wb')\nb.write(bytes(5000))")
+    subprocess.run([python, "-X", flash, "-c", code], check=True, timeout=30)
+    out = subprocess.run([python, "-X", flash, "-c",
+                          "print(open('a.txt').read(), len(open('b.bin','rb').read()))"],
+                         check=True, timeout=30, stdout=subprocess.PIPE)
+    assert out.stdout == b"left open at exit 5000\n"
 
 
 def test_board_killed_during_uploads_keeps_old_or_new(board_factory, image):

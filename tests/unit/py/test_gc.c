@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// test_gc.c: the collector keeps what is reachable, frees what is not, and fails cleanly.
+// test_gc.c: the collector keeps what is reachable, frees what is not, fails cleanly, and runs
+// finalisers.
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -173,6 +174,157 @@ static void py_malloc_raises_memory_error_when_full(void **state) {
     }
 }
 
+// ---- Finalisers ---------------------------------------------------------------------------------
+
+typedef struct fin_obj {
+    py_obj_base_t base;
+    size_t id;
+} fin_obj_t;
+
+#define FIN_MAX (64)
+static size_t fin_ids[FIN_MAX]; // ids of the objects finalised, in order
+static size_t fin_count;
+static size_t fin_allocs_ok; // allocations that succeeded inside a finaliser
+
+static py_obj_t fin_del(py_obj_t self_in) {
+    fin_obj_t *self = PY_OBJ_TO_PTR(self_in);
+    assert_true(fin_count < FIN_MAX);
+    fin_ids[fin_count++] = self->id;
+    fin_allocs_ok += py_gc_alloc(16, 0) != NULL;
+    return py_const_none;
+}
+static PY_DEFINE_CONST_FUN_OBJ_1(fin_del_obj, fin_del);
+
+static const py_map_elem_t fin_locals_table[] = {
+    {PY_ROM_QSTR(PY_QSTR___del__), PY_ROM_PTR(&fin_del_obj)},
+};
+static PY_DEFINE_CONST_DICT(fin_locals, fin_locals_table);
+
+static const py_obj_type_t fin_type = {
+    .base = {&py_type_type},
+    .name = PY_QSTR_object,
+    .locals_dict = (py_obj_dict_t *)&fin_locals,
+};
+
+static fin_obj_t *fin_new(size_t id) {
+    fin_obj_t *o = py_new_obj_with_finaliser(fin_obj_t, &fin_type);
+    o->id = id;
+    return o;
+}
+
+static void fin_reset(void) {
+    fin_count = 0;
+    fin_allocs_ok = 0;
+}
+
+// How many times object [id] was finalised.
+static size_t fin_times(size_t id) {
+    size_t n = 0;
+    for (size_t i = 0; i < fin_count; i++) {
+        n += fin_ids[i] == id;
+    }
+    return n;
+}
+
+// Makes [n] finalisable objects with ids [first, first + n) that nothing refers to; returns
+// their addresses scrambled, so no live frame holds a copy.
+static __attribute__((noinline)) void plant_fin(size_t first, size_t n, uintptr_t *scrambled) {
+    for (size_t i = 0; i < n; i++) {
+        scrambled[i] = (uintptr_t)fin_new(first + i) ^ 0x5a5a5a5a;
+    }
+}
+
+static void gc_finaliser_runs_once_when_the_object_is_collected(void **state) {
+    (void)state;
+    fin_reset();
+    py_state.roots.port_roots[0] = fin_new(1000);
+    uintptr_t scrambled[20];
+    plant_fin(0, 20, scrambled);
+    collect();
+    // A register or two may still hold a recent pointer (the scan is conservative).
+    assert_true(fin_count >= 18);
+    size_t alive = 0;
+    for (size_t i = 0; i < 20; i++) {
+        bool is_alive = py_gc_is_heap_ptr((void *)(scrambled[i] ^ 0x5a5a5a5a));
+        assert_int_equal(fin_times(i), is_alive ? 0 : 1); // finalised exactly when freed
+        alive += is_alive;
+    }
+    assert_int_equal(fin_times(1000), 0); // reachable from a root
+    assert_int_equal(py_state.gc_n_finalisers, alive + 1);
+    assert_int_equal(fin_allocs_ok, 0);  // allocation fails while finalisers run
+    assert_non_null(py_gc_alloc(16, 0)); // and works again afterwards
+    collect();
+    for (size_t i = 0; i < 20; i++) {
+        assert_true(fin_times(i) <= 1);
+    }
+    py_state.roots.port_roots[0] = NULL;
+    py_gc_sweep_all(); // the survivors, once
+    for (size_t i = 0; i < 20; i++) {
+        assert_int_equal(fin_times(i), 1);
+    }
+    assert_int_equal(fin_times(1000), 1);
+    assert_int_equal(py_state.gc_n_finalisers, 0);
+}
+
+static void gc_finaliser_is_skipped_when_the_object_is_freed_explicitly(void **state) {
+    (void)state;
+    fin_reset();
+    fin_obj_t *o = fin_new(7);
+    assert_int_equal(py_state.gc_n_finalisers, 1);
+    py_gc_free(o);
+    assert_int_equal(py_state.gc_n_finalisers, 0);
+    // The freed blocks are reused by an object without a finaliser: nothing runs for it.
+    void *plain = py_gc_alloc(sizeof(fin_obj_t), 0);
+    py_state.roots.port_roots[0] = plain;
+    collect();
+    py_gc_sweep_all();
+    assert_int_equal(fin_count, 0);
+    py_state.roots.port_roots[0] = NULL;
+}
+
+static void gc_sweep_all_finalises_reachable_objects_once(void **state) {
+    (void)state;
+    fin_reset();
+    fin_obj_t **holder = py_gc_alloc(10 * sizeof(void *), 0);
+    py_state.roots.port_roots[0] = holder;
+    for (size_t i = 0; i < 10; i++) {
+        holder[i] = fin_new(i);
+    }
+    py_gc_alloc(100, 0); // garbage without a finaliser around them
+    py_gc_sweep_all();
+    assert_int_equal(fin_count, 10);
+    for (size_t i = 0; i < 10; i++) {
+        assert_int_equal(fin_times(i), 1);
+        assert_true(py_gc_is_heap_ptr(holder[i])); // finalised, not freed
+    }
+    assert_int_equal(fin_allocs_ok, 0);
+    assert_int_equal(py_state.gc_n_finalisers, 0);
+    py_gc_sweep_all();
+    py_state.roots.port_roots[0] = NULL;
+    collect();
+    assert_int_equal(fin_count, 10); // never twice
+}
+
+static void gc_finaliser_moves_with_a_reallocated_object(void **state) {
+    (void)state;
+    fin_reset();
+    fin_obj_t *o = fin_new(42);
+    void *wall = py_gc_alloc(16, 0); // the blocks after [o] are taken: growing must move it
+    fin_obj_t *moved = py_gc_realloc(o, 4 * PY_GC_BLOCK_BYTES + sizeof(fin_obj_t), true);
+    assert_non_null(moved);
+    assert_ptr_not_equal(moved, o);
+    assert_int_equal(moved->id, 42);
+    assert_int_equal(py_state.gc_n_finalisers, 1);
+    py_state.roots.port_roots[0] = wall;
+    py_state.roots.port_roots[1] = moved;
+    collect();
+    assert_int_equal(fin_count, 0);
+    py_gc_sweep_all();
+    assert_int_equal(fin_count, 1);
+    assert_int_equal(fin_ids[0], 42);
+    py_state.roots.port_roots[0] = py_state.roots.port_roots[1] = NULL;
+}
+
 int main(void) {
     int top;
     unit_mark_stack_top(&top);
@@ -184,6 +336,11 @@ int main(void) {
         cmocka_unit_test_setup(gc_realloc_keeps_contents, unit_py_setup),
         cmocka_unit_test_setup(gc_exhaustion_returns_null_then_recovers, unit_py_setup),
         cmocka_unit_test_setup(py_malloc_raises_memory_error_when_full, unit_py_setup),
+        cmocka_unit_test_setup(gc_finaliser_runs_once_when_the_object_is_collected, unit_py_setup),
+        cmocka_unit_test_setup(gc_finaliser_is_skipped_when_the_object_is_freed_explicitly,
+                               unit_py_setup),
+        cmocka_unit_test_setup(gc_sweep_all_finalises_reachable_objects_once, unit_py_setup),
+        cmocka_unit_test_setup(gc_finaliser_moves_with_a_reallocated_object, unit_py_setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
