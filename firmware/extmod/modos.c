@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // modos.c: the os module (files and directories on the flash filesystem, uname, urandom) and
 // the vfs module's mount table, in MicroPython's shapes: stat() is a 10-tuple with mode 0x4000
-// for a directory and 0x8000 for a file, ilistdir() yields (name, type, inode, size).
+// for a directory and 0x8000 for a file and the entry's time (seconds since the port's epoch,
+// time.time()) as st_atime, st_mtime and st_ctime; ilistdir() yields (name, type, inode, size).
 
 #include <string.h>
 
@@ -79,6 +80,7 @@ static py_obj_t path_op(py_obj_t arg, int (*op)(fs_t *, const char *)) {
 }
 
 static py_obj_t os_mkdir(py_obj_t path) {
+    vfs_set_clock(vfs_fs()); // a directory's time is when it was made
     return path_op(path, fs_mkdir);
 }
 static PY_DEFINE_CONST_FUN_OBJ_1(os_mkdir_obj, os_mkdir);
@@ -138,7 +140,7 @@ static py_obj_t os_stat(py_obj_t arg) {
     char *path = vfs_abspath(arg);
     fs_info_t *info = py_malloc_noscan(sizeof(fs_info_t));
     int err = fs_stat(fs, path, info);
-    uint32_t size = info->size;
+    uint32_t size = info->size, mtime = info->mtime;
     bool dir = info->type == FS_TYPE_DIR;
     py_free(info);
     py_free(path);
@@ -150,6 +152,10 @@ static py_obj_t os_stat(py_obj_t arg) {
     }
     tuple->items[0] = PY_OBJ_NEW_SMALL_INT(dir ? MODE_DIR : MODE_FILE);
     tuple->items[6] = py_obj_new_int_from_uint(dir ? 0 : size);
+    // One stored time, as MicroPython's littlefs gives: st_atime = st_mtime = st_ctime.
+    for (size_t i = 7; i < 10; i++) {
+        tuple->items[i] = py_obj_new_int_from_uint(mtime);
+    }
     return t;
 }
 static PY_DEFINE_CONST_FUN_OBJ_1(os_stat_obj, os_stat);

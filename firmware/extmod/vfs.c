@@ -8,6 +8,7 @@
 
 #include "builtin.h"
 #include "gc.h"
+#include "port.h"
 
 // The filesystem the port mounted; static storage of the port's (not a GC object).
 static fs_t *root_fs;
@@ -61,6 +62,22 @@ char *vfs_abspath(py_obj_t path) {
         vfs_raise(err);
     }
     return out;
+}
+
+void vfs_set_clock(fs_t *fs) {
+    uint32_t now = 0;
+    for (const py_builtin_module_t *m = py_port_builtin_modules; m->module != NULL; m++) {
+        if (m->name != PY_QSTR_time) {
+            continue;
+        }
+        py_map_elem_t *fun = py_map_lookup_qstr(&m->module->globals->map, PY_QSTR_time);
+        if (fun != NULL) {
+            // Seconds since the port's epoch (2000 on the board): 32 bits last until 2136.
+            now = (uint32_t)py_obj_get_int_truncated(py_call_function_0(fun->value));
+        }
+        break;
+    }
+    fs_set_time(fs, now);
 }
 
 // ---- Reading files whole or as a stream ---------------------------------------------------------

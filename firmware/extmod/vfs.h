@@ -24,6 +24,10 @@ PY_NORETURN void vfs_raise(int err);
 fs_t *vfs_fs(void);
 // [path] (a str) joined onto the current directory and normalised, in a new GC buffer.
 char *vfs_abspath(py_obj_t path);
+// Sets [fs]'s clock (fs_set_time) to what the port's time.time() says now, before an operation
+// that may stamp an entry; 0 when the port has no time module. Calls Python code: never from
+// a finaliser or inside a filesystem call.
+void vfs_set_clock(fs_t *fs);
 
 // Loads module [name] ("pkg.mod" looks for pkg/mod.py, then pkg/mod/__init__.py) from the
 // directories of sys.path on the filesystem; PY_OBJ_NULL when there is no such file (or no

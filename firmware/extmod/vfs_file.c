@@ -42,6 +42,7 @@ static size_t file_read(py_obj_t self_in, void *buf, size_t size, int *errcode) 
 
 static size_t file_write(py_obj_t self_in, const void *buf, size_t size, int *errcode) {
     vfs_file_t *self = get_open(self_in);
+    vfs_set_clock(self->fs); // the file's modification time is that of its last write
     uint32_t want = size > INT32_MAX ? INT32_MAX : (uint32_t)size;
     int32_t n = fs_file_write(self->fs, &self->f, buf, want);
     if (n < 0) {
@@ -152,6 +153,7 @@ py_obj_t vfs_file_open(const char *path, int flags, bool text) {
         py_new_obj_with_finaliser(vfs_file_t, text ? &vfs_textio_type : &vfs_fileio_type);
     self->fs = fs;
     self->closed = true; // until it is open: the finaliser leaves it alone
+    vfs_set_clock(fs);   // creating or truncating stamps the file
     int err = fs_file_open(fs, &self->f, path, flags);
     if (err == 0) {
         self->closed = false;

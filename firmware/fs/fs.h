@@ -10,7 +10,7 @@
 //
 // Memory: the filesystem never allocates. Its state is an fs_t (sizeof(fs_t) bytes, about
 // 1.2 KiB) plus a caller buffer of FS_RAM_BITMAPS(sector_count) bytes; an open file is an
-// fs_file_t (about 340 bytes) and an open directory an fs_dir_t, both caller storage. Nothing
+// fs_file_t (344 bytes) and an open directory an fs_dir_t, both caller storage. Nothing
 // else is used except C stack (about 2 KiB at the deepest; nothing recurses). Paths are absolute
 // ("/a/b"), components split by '/'; names are 1..FS_NAME_MAX bytes without '/' or NUL ("." and
 // ".." are not special here: see fs_path_join for the usual meaning). Functions return 0 (or a
@@ -107,6 +107,7 @@ typedef struct fs {
     uint32_t cursor;   // where the next allocation search starts
     uint32_t seq;      // sequence number for the next metadata sector written
     uint32_t next_ino;
+    uint32_t now;       // the time fs_set_time gave: what new timestamps say
     uint32_t gen;       // changes whenever committed state changes
     uint32_t root;      // first sector of the root directory
     uint32_t sb_sector; // the active superblock sector (0 or 1)
@@ -143,6 +144,7 @@ typedef struct fs_file {
     uint32_t hint_seq; // ... and that sector's sequence number
     uint32_t gen;      // fs->gen when [base] was last checked
     uint32_t pos;
+    uint32_t mtime; // the modification time to commit: fs->now at the last write
     uint8_t flags;
     bool open;
     bool dirty;       // [cur] differs from [base]
@@ -173,6 +175,7 @@ typedef struct fs_info {
     uint8_t type; // FS_TYPE_*
     uint32_t size;
     uint32_t ino;
+    uint32_t mtime; // a file's last content change, a directory's making (the root: 0)
     char name[FS_NAME_MAX + 1];
 } fs_info_t;
 
@@ -207,6 +210,10 @@ void fs_unmount(fs_t *fs);
 int fs_check(fs_t *fs, fs_check_stats_t *stats);
 // A short text saying what the last failed mount or check found wrong, or NULL.
 const char *fs_corrupt_reason(const fs_t *fs);
+// Sets the clock: [now] (seconds since the caller's epoch) is what the timestamps of entries
+// created, files written and directories made from now on say. Mounting sets it to 0; the
+// caller updates it before operations (the filesystem never reads a clock itself).
+void fs_set_time(fs_t *fs, uint32_t now);
 
 // ---- Names -------------------------------------------------------------------------------------
 

@@ -236,6 +236,7 @@ static int create_entry(fs_t *fs, const char *path, fs_entry_t *e, fs_loc_t *whe
     e->name_len = (uint8_t)len;
     e->hash = fs_name_hash(name, len);
     e->ino = fs->next_ino++;
+    e->mtime = fs->now;
     err = 0;
     if (e->type == FS_TYPE_DIR) {
         err = fs_mb_create(fs, e->ino, true, NULL, FS_NONE, &e->ptr);
@@ -503,6 +504,7 @@ static void fill_info(const fs_entry_t *e, fs_info_t *info) {
     info->type = e->type;
     info->size = e->size;
     info->ino = e->ino;
+    info->mtime = e->mtime;
 }
 
 int fs_stat(fs_t *fs, const char *path, fs_info_t *info) {

@@ -338,6 +338,7 @@ static int load_inline(fs_t *fs, fs_file_t *f, const fs_loc_t *loc) {
 }
 
 static void adopt(fs_file_t *f, const fs_loc_t *loc) {
+    f->mtime = loc->e.mtime;
     f->base.size = loc->e.size;
     f->base.ptr = loc->e.ptr;
     f->base.storage = loc->e.storage;
@@ -429,6 +430,7 @@ int fs_file_open(fs_t *fs, fs_file_t *f, const char *path, int flags) {
         f->cur = (fs_fstate_t){0, FS_NONE, FS_ST_INLINE};
         f->isrc = FS_NONE;
         f->dirty = true;
+        f->mtime = fs->now;
     }
     f->open = true;
     return 0;
@@ -503,6 +505,9 @@ int32_t fs_file_write(fs_t *fs, fs_file_t *f, const void *buf, uint32_t len) {
     }
     if (f->pos + (uint64_t)len > FS_FILE_MAX) {
         return FS_ERR_FBIG;
+    }
+    if (len > 0) {
+        f->mtime = fs->now;
     }
     // A position past the end: the bytes in between read as zeros.
     static const uint8_t zeros[64];
@@ -617,6 +622,7 @@ int fs_file_sync(fs_t *fs, fs_file_t *f) {
     e.size = f->cur.size;
     e.ptr = f->cur.ptr;
     e.storage = f->cur.storage;
+    e.mtime = f->mtime;
     fs_commit_t c = {
         1, {{.tag = FS_TAG_PUT, .slot = (uint8_t)loc.slot, .e = &e, .name = name, .data = f->buf}}};
     fs_op_begin(fs);

@@ -213,6 +213,7 @@ int fs_mb_entry(fs_t *fs, uint32_t slot, fs_entry_t *e) {
     e->name_len = f[18];
     e->flags = f[19];
     e->hash = fs_get32(f + 20);
+    e->mtime = fs_get32(f + 24);
     uint32_t len = fs->mbc.slot_len4[slot] * 4u;
     bool inline_ok = e->storage != FS_ST_INLINE || e->size <= FS_INLINE_MAX;
     if (!inline_ok || fs_rec_len(e) != len || e->name_len == 0) {
@@ -335,6 +336,7 @@ static int emit_rec(fs_t *fs, fs_ws_t *ws, const fs_rec_t *r, uint32_t slot) {
     f[18] = e->name_len;
     f[19] = e->flags;
     fs_put32(f + 20, e->hash);
+    fs_put32(f + 24, e->mtime);
     uint32_t data_len = e->storage == FS_ST_INLINE ? e->size : 0;
     int err = fs_ws_write(fs, ws, f, FS_PUT_FIXED);
     if (err == 0) {
@@ -795,16 +797,19 @@ int fs_sb_write(fs_t *fs, uint32_t sector, uint32_t rev, uint32_t root) {
     return 0;
 }
 
-int fs_sb_read(fs_t *fs, uint32_t sector, uint32_t *rev, uint32_t *root, uint32_t *end) {
+int fs_sb_read(fs_t *fs, uint32_t sector, uint32_t *rev, uint32_t *root, uint32_t *end,
+               uint32_t *version) {
     uint8_t h[FS_SB_HDR];
+    *version = 0;
     int err = fs_read(fs, sector, 0, h, FS_SB_HDR);
     if (err < 0) {
         return err;
     }
-    if (fs_get32(h) != FS_SB_MAGIC || fs_get16(h + 4) != FS_VERSION ||
-        fs_get16(h + 6) != FS_SB_HDR || fs_get32(h + 12) != FS_SECTOR_SIZE ||
-        fs_get32(h + 16) != fs->nsec || fs_get16(h + 20) != FS_NAME_MAX ||
-        fs_get16(h + 22) != FS_INLINE_MAX || fs_get16(h + 24) != FS_SLOTS) {
+    // Every version so far has this header and log; only a complete one says which it is.
+    if (fs_get32(h) != FS_SB_MAGIC || fs_get16(h + 6) != FS_SB_HDR ||
+        fs_get32(h + 12) != FS_SECTOR_SIZE || fs_get32(h + 16) != fs->nsec ||
+        fs_get16(h + 20) != FS_NAME_MAX || fs_get16(h + 22) != FS_INLINE_MAX ||
+        fs_get16(h + 24) != FS_SLOTS) {
         return FS_ERR_NODEV;
     }
     uint32_t crc = fs_crc32(0, h, FS_SB_HDR), off = FS_SB_HDR;
@@ -832,6 +837,10 @@ int fs_sb_read(fs_t *fs, uint32_t sector, uint32_t *rev, uint32_t *root, uint32_
         crc = 0;
     }
     if (*root == FS_NONE) {
+        return FS_ERR_NODEV;
+    }
+    if (fs_get16(h + 4) != FS_VERSION) {
+        *version = fs_get16(h + 4);
         return FS_ERR_NODEV;
     }
     *rev = fs_get32(h + 8);

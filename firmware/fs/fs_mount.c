@@ -16,6 +16,10 @@ const char *fs_corrupt_reason(const fs_t *fs) {
     return fs->corrupt;
 }
 
+void fs_set_time(fs_t *fs, uint32_t now) {
+    fs->now = now;
+}
+
 int fs_format(fs_t *fs, const fs_blockdev_t *bd, void *ram, size_t ram_size) {
     int err = fs_ram_init(fs, bd, ram, ram_size);
     if (err < 0) {
@@ -324,13 +328,21 @@ static int finish_rename(fs_t *fs) {
 
 // Picks the valid superblock with the higher revision.
 static int pick_superblock(fs_t *fs) {
-    uint32_t rev[2], root[2], end[2];
+    uint32_t rev[2], root[2], end[2], version[2];
     int ok[2];
     for (uint32_t i = 0; i < 2; i++) {
-        ok[i] = fs_sb_read(fs, i, &rev[i], &root[i], &end[i]);
+        ok[i] = fs_sb_read(fs, i, &rev[i], &root[i], &end[i], &version[i]);
         if (ok[i] != 0 && ok[i] != FS_ERR_NODEV) {
             return ok[i];
         }
+    }
+    if (ok[0] != 0 && ok[1] != 0 && (version[0] != 0 || version[1] != 0)) {
+        // Refused, not converted or formatted: the files are still there for the firmware
+        // that wrote them.
+        return fs_corrupt(fs, version[0] == 1 || version[1] == 1
+                                  ? "format version 1 (no timestamps): back the files up with "
+                                    "the firmware that wrote them, then format"
+                                  : "unknown format version: back the files up, then format");
     }
     if (ok[0] != 0 && ok[1] != 0) {
         for (uint32_t i = 0; i < 2; i++) {

@@ -13,11 +13,11 @@
 
 #define FS_SB_MAGIC   (0x42534852u) // "RHSB"
 #define FS_MB_MAGIC   (0x424d4852u) // "RHMB"
-#define FS_VERSION    (1u)
+#define FS_VERSION    (2u)          // 2: entries carry a modification time
 #define FS_SB_HDR     (32u)
 #define FS_MB_HDR     (16u)
 #define FS_REC_HDR    (4u)
-#define FS_PUT_FIXED  (24u) // PUT record header and fixed fields
+#define FS_PUT_FIXED  (28u) // PUT record header and fixed fields
 #define FS_CRC_LEN    (8u)
 #define FS_ROOT_INO   (1u)
 #define FS_SB_SECTORS (2u)
@@ -64,6 +64,7 @@ typedef struct fs_entry {
     uint32_t size;
     uint32_t ptr;
     uint32_t hash;
+    uint32_t mtime; // seconds since the port's epoch: content last changed (directory: made)
     uint8_t type;
     uint8_t storage;
     uint8_t name_len;
@@ -223,7 +224,10 @@ int fs_sb_write(fs_t *fs, uint32_t sector, uint32_t rev, uint32_t root);
 // Records that the root directory now starts at [root].
 int fs_sb_set_root(fs_t *fs, uint32_t root);
 // Reads superblock [sector]: its revision, root and log end; FS_ERR_NODEV if it is not valid.
-int fs_sb_read(fs_t *fs, uint32_t sector, uint32_t *rev, uint32_t *root, uint32_t *end);
+// [*version] receives the format version of a superblock that is valid but of another version
+// (FS_ERR_NODEV is returned for it too), else 0.
+int fs_sb_read(fs_t *fs, uint32_t sector, uint32_t *rev, uint32_t *root, uint32_t *end,
+               uint32_t *version);
 
 // ---- Tree (fs_mount.c, fs_dir.c) ----------------------------------------------------------------
 

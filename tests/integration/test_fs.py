@@ -259,6 +259,36 @@ def test_names_mpremote_quotes(remote):
         r.rm(n)
 
 
+def test_stat_times_on_the_board_clock(board_factory, image):
+    """os.stat() gives the time of a file's last write (a directory's making) in seconds since
+    the board's epoch, as time.time() counts them, in st_atime, st_mtime and st_ctime; a rename
+    keeps it, and so do soft resets."""
+    b, _ = start(board_factory, image)
+    b.enter_raw_repl()
+    r = Remote(b)
+    r.exec("import os, time, machine\n"
+           "def at(*d):\n machine.RTC().datetime(d + (0,))\n return time.time()")
+    t0 = r.eval("at(2021, 3, 4, 0, 5, 6, 7)")
+    assert t0 == r.eval("time.mktime((2021, 3, 4, 5, 6, 7, 0, 0))")
+    r.exec("os.mkdir('d')\nf=open('d/a.txt','w')\nf.write('one')\nf.close()")
+    t1 = r.eval("time.time()")
+    st = r.stat("d/a.txt")
+    assert t0 <= st[8] <= t1 and st[7] == st[8] == st[9]
+    assert t0 <= r.stat("d")[8] <= t1
+    t2 = r.eval("at(2022, 6, 1, 0, 12, 0, 0)")
+    r.exec("os.rename('d/a.txt', 'b.txt')")
+    assert r.stat("b.txt")[7:] == st[7:]  # a rename keeps the time
+    r.exec("f=open('b.txt','a')\nf.write('two')\nf.close()")
+    t3 = r.eval("time.time()")
+    st = r.stat("b.txt")
+    assert t2 <= st[8] <= t3 and st[7] == st[8] == st[9]
+    r.exec("open('b.txt').read()")  # reading changes nothing
+    assert r.stat("b.txt")[8] == st[8]
+    b.enter_raw_repl()  # soft reset
+    assert Remote(b).stat("b.txt")[8] == st[8]
+    assert t0 <= Remote(b).stat("d")[8] <= t1
+
+
 def test_df(remote):
     r = remote
     # mpremote's df shortcut, and the vfs.mount() listing newer versions use.

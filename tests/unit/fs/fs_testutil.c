@@ -129,12 +129,15 @@ static int walk(fs_t *fs, const char *dir, fp_list_t *l, int depth) {
     // Listing first, then recursing: the listing must not change underneath.
     char **names = NULL;
     uint8_t *types = NULL;
+    uint32_t *mtimes = NULL;
     size_t n = 0;
     while ((err = fs_dir_read(fs, &d, &info)) > 0) {
         names = realloc(names, (n + 1) * sizeof(char *));
         types = realloc(types, n + 1);
+        mtimes = realloc(mtimes, (n + 1) * sizeof(uint32_t));
         names[n] = strdup(info.name);
         types[n] = info.type;
+        mtimes[n] = info.mtime;
         n++;
     }
     fs_dir_close(fs, &d);
@@ -143,7 +146,7 @@ static int walk(fs_t *fs, const char *dir, fp_list_t *l, int depth) {
         char *path = malloc(plen);
         snprintf(path, plen, "%s%s%s", dir, strcmp(dir, "/") == 0 ? "" : "/", names[i]);
         if (types[i] == FS_TYPE_DIR) {
-            add_item(l, path, 0x4449520000000000ull);
+            add_item(l, path, 0x4449520000000000ull ^ mtimes[i]);
             l->dirs++;
             err = walk(fs, path, l, depth + 1);
         } else {
@@ -168,6 +171,7 @@ static int walk(fs_t *fs, const char *dir, fp_list_t *l, int depth) {
                 fs_file_close(fs, &f);
             }
             h = fnv64(h, &total, sizeof(total));
+            h = fnv64(h, &mtimes[i], sizeof(uint32_t));
             l->files++;
             l->bytes += total;
             uint32_t nb = (uint32_t)((total + FS_SECTOR_SIZE - 1) / FS_SECTOR_SIZE);
@@ -181,6 +185,7 @@ static int walk(fs_t *fs, const char *dir, fp_list_t *l, int depth) {
     }
     free(names);
     free(types);
+    free(mtimes);
     return err < 0 ? err : 0;
 }
 

@@ -36,7 +36,7 @@ int32_t tfs_read_file(tfs_t *t, const char *path, void *buf, uint32_t cap);
 
 // What tfs_fingerprint saw.
 typedef struct tfs_tree {
-    uint64_t fp; // every path, type and file content, in sorted order
+    uint64_t fp; // every path, type, time and file content, in sorted order
     uint32_t files, dirs;
     uint64_t bytes;
     uint32_t sectors; // data and index sectors the files' sizes call for

@@ -300,6 +300,123 @@ static void test_damage_is_detected(void **state) {
     tfs_free(t);
 }
 
+// The time [path]'s entry carries, or 0xffffffff if it cannot be read.
+static uint32_t mtime_of(fs_t *fs, const char *path) {
+    fs_info_t info;
+    return fs_stat(fs, path, &info) == 0 ? info.mtime : 0xffffffffu;
+}
+
+static void test_timestamps(void **state) {
+    (void)state;
+    tfs_t *t = tfs_new(2 * MIB);
+    fs_t *fs = &t->fs;
+    fs_file_t f;
+    assert_int_equal(mtime_of(fs, "/"), 0); // the root has no entry
+    // Creating stamps files and directories.
+    fs_set_time(fs, 1000);
+    assert_int_equal(fs_mkdir(fs, "/d"), 0);
+    assert_int_equal(fs_file_open(fs, &f, "/d/a", FS_O_WRONLY | FS_O_CREAT), 0);
+    assert_int_equal(mtime_of(fs, "/d/a"), 1000);
+    // A file's time is that of its last write, committed when it is synced or closed.
+    fs_set_time(fs, 1100);
+    assert_int_equal(fs_file_write(fs, &f, wbuf, 100), 100);
+    fs_set_time(fs, 1200);
+    assert_int_equal(mtime_of(fs, "/d/a"), 1000); // not committed yet
+    assert_int_equal(fs_file_close(fs, &f), 0);
+    assert_int_equal(mtime_of(fs, "/d/a"), 1100);
+    assert_int_equal(mtime_of(fs, "/d"), 1000); // a directory keeps the time it was made
+    // Through every storage form: inline, one sector, indexed.
+    static const uint32_t sizes[] = {200, 3000, 20000};
+    for (uint32_t i = 0; i < 3; i++) {
+        fs_set_time(fs, 2000 + i);
+        assert_int_equal(tfs_append_file(t, "/d/a", wbuf, sizes[i]), 0);
+        assert_int_equal(mtime_of(fs, "/d/a"), 2000 + i);
+    }
+    // Reading, or opening for writing and writing nothing, changes nothing.
+    fs_set_time(fs, 3000);
+    assert_true(tfs_read_file(t, "/d/a", rbuf, sizeof(rbuf)) > 0);
+    assert_int_equal(fs_file_open(fs, &f, "/d/a", FS_O_RDWR | FS_O_APPEND), 0);
+    assert_int_equal(fs_file_close(fs, &f), 0);
+    assert_int_equal(mtime_of(fs, "/d/a"), 2002);
+    // Truncating is a change.
+    assert_int_equal(fs_file_open(fs, &f, "/d/a", FS_O_WRONLY | FS_O_TRUNC), 0);
+    assert_int_equal(fs_file_close(fs, &f), 0);
+    assert_int_equal(mtime_of(fs, "/d/a"), 3000);
+    // A rename keeps the entry's time, within a directory and across directories, over an
+    // existing file too; the directories keep theirs.
+    fs_set_time(fs, 4000);
+    assert_int_equal(fs_mkdir(fs, "/e"), 0);
+    fs_set_time(fs, 5000);
+    assert_int_equal(fs_rename(fs, "/d/a", "/d/b"), 0);
+    assert_int_equal(mtime_of(fs, "/d/b"), 3000);
+    assert_int_equal(fs_rename(fs, "/d/b", "/e/c"), 0);
+    assert_int_equal(mtime_of(fs, "/e/c"), 3000);
+    assert_int_equal(tfs_write_file(t, "/e/old", "x", 1, 0), 0);
+    assert_int_equal(fs_rename(fs, "/e/c", "/e/old"), 0);
+    assert_int_equal(mtime_of(fs, "/e/old"), 3000);
+    assert_int_equal(fs_rename(fs, "/e", "/f"), 0);
+    assert_int_equal(mtime_of(fs, "/f"), 4000);
+    // A rewrite in place ("r+") is a change; times survive a remount, which sets the clock to 0.
+    fs_set_time(fs, 6000);
+    assert_int_equal(fs_file_open(fs, &f, "/f/old", FS_O_RDWR), 0);
+    assert_int_equal(fs_file_write(fs, &f, "y", 1), 1);
+    assert_int_equal(fs_file_close(fs, &f), 0);
+    assert_int_equal(tfs_remount(t), 0);
+    assert_int_equal(mtime_of(fs, "/f/old"), 6000);
+    assert_int_equal(mtime_of(fs, "/f"), 4000);
+    assert_int_equal(mtime_of(fs, "/d"), 1000);
+    assert_int_equal(tfs_write_file(t, "/new", "z", 1, 0), 0);
+    assert_int_equal(mtime_of(fs, "/new"), 0);
+    // Listing gives the same times as stat.
+    fs_dir_t d;
+    fs_info_t info;
+    assert_int_equal(fs_dir_open(fs, &d, "/f"), 0);
+    assert_int_equal(fs_dir_read(fs, &d, &info), 1);
+    assert_string_equal(info.name, "old");
+    assert_int_equal(info.mtime, 6000);
+    fs_dir_close(fs, &d);
+    // The largest time is kept as it is.
+    fs_set_time(fs, 0xfffffffeu);
+    assert_int_equal(tfs_write_file(t, "/new", "zz", 2, 0), 0);
+    assert_int_equal(mtime_of(fs, "/new"), 0xfffffffeu);
+    tfs_assert_clean(t);
+    tfs_free(t);
+}
+
+// Rewrites the version of both superblocks of [img] (1 MiB flash) and their checksums.
+static void set_format_version(flash_image_t *img, uint16_t version) {
+    uint8_t *part = flash_image_bytes(img) + 0x99000;
+    for (uint32_t s = 0; s < 2; s++) {
+        uint8_t *sb = part + s * FS_SECTOR_SIZE;
+        if (fs_get32(sb) != FS_SB_MAGIC) {
+            continue;
+        }
+        fs_put16(sb + 4, version);
+        // The first commit: the header, one ROOT record and the CRC record's header.
+        uint32_t crc = fs_crc32(0, sb, FS_SB_HDR + 8 + 4);
+        fs_put32(sb + FS_SB_HDR + 8 + 4, crc);
+    }
+}
+
+static void test_other_format_versions_are_refused(void **state) {
+    (void)state;
+    // A fresh format: the active superblock's log is its first commit alone.
+    tfs_t *u = tfs_new(MIB);
+    assert_int_equal(tfs_write_file(u, "/keep", "data", 4, 0), 0);
+    set_format_version(u->img, 1);
+    assert_int_equal(tfs_remount(u), FS_ERR_IO);
+    assert_non_null(strstr(fs_corrupt_reason(&u->fs), "format version 1"));
+    set_format_version(u->img, 3);
+    assert_int_equal(tfs_remount(u), FS_ERR_IO);
+    assert_non_null(strstr(fs_corrupt_reason(&u->fs), "unknown format version"));
+    // Nothing was written: the current version mounts again as it was.
+    set_format_version(u->img, FS_VERSION);
+    assert_int_equal(tfs_remount(u), 0);
+    assert_int_equal(tfs_read_file(u, "/keep", rbuf, sizeof(rbuf)), 4);
+    tfs_assert_clean(u);
+    tfs_free(u);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_blank_foreign_and_format),
@@ -311,6 +428,8 @@ int main(void) {
         cmocka_unit_test(test_paths),
         cmocka_unit_test(test_two_handles),
         cmocka_unit_test(test_damage_is_detected),
+        cmocka_unit_test(test_timestamps),
+        cmocka_unit_test(test_other_format_versions_are_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

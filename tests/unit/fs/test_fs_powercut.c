@@ -69,9 +69,11 @@ static int stop(pc_t *c, int err, const char *what) {
             return stop(c, e_, #call);                                                             \
         }                                                                                          \
     } while (0)
+// Each step runs at its own time, so the entries' times are checked with their contents.
 #define STEP()                                                                                     \
     do {                                                                                           \
         c->step++;                                                                                 \
+        fs_set_time(c->fs, 1000u + (uint32_t)c->step);                                             \
         DO(mark(c));                                                                               \
     } while (0)
 #define END_STEP() DO(mark(c))
