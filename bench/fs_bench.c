@@ -2,7 +2,8 @@
 // fs_bench.c: the flash filesystem through its C API on the simulated flash (RAM image): write
 // and read throughput for 1 KiB .. 256 KiB files beside the raw device rate, write
 // amplification (bytes programmed and sectors erased per byte written), the spread of erases
-// after a long mixed workload, and the RAM the filesystem uses. Prints figures; never fails.
+// after a long mixed workload, the same with most of the flash holding static files with static
+// wear levelling off and on, and the RAM the filesystem uses. Prints figures; never fails.
 //
 // usage: fs_bench [--flash 1M|2M|4M] [--ops N]
 
@@ -208,8 +209,106 @@ static void bench_wear(uint32_t flash, uint32_t ops) {
     flash_image_close(img);
 }
 
+// Erase counts of the partition's sectors (superblocks aside) as the flash counted them.
+typedef struct wear_stats {
+    uint32_t min, max;
+    double mean;
+    uint64_t total;
+} wear_stats_t;
+
+static wear_stats_t wear_of(flash_image_t *img, uint32_t nsec) {
+    wear_stats_t w = {UINT32_MAX, 0, 0, 0};
+    for (uint32_t s = 2; s < nsec; s++) {
+        uint32_t e = flash_image_erase_count(img, s);
+        w.min = e < w.min ? e : w.min;
+        w.max = e > w.max ? e : w.max;
+        w.total += e;
+    }
+    w.mean = (double)w.total / (nsec - 2);
+    return w;
+}
+
+// Most of the flash holds files that never change (about 70% of it, as a board full of
+// libraries would); a small config file, a log and a few data files change all the time.
+// Run with static wear levelling off ([spread] 0) and on.
+static void bench_wear_static(uint32_t flash, uint32_t ops, uint32_t spread, wear_stats_t *out,
+                              uint32_t *moves) {
+    flash_image_t *img;
+    fs_t fs;
+    mount_fresh(&img, &fs, flash);
+    fs_set_wear_levelling(&fs, spread);
+    fs_file_t f;
+    fs_mkdir(&fs, "/lib");
+    uint32_t static_sectors = (fs.nsec - 2) * 7 / 10, files = static_sectors / 5;
+    for (uint32_t i = 0; i < files; i++) { // 4 data sectors and an index each
+        char name[32];
+        snprintf(name, sizeof(name), "/lib/mod%u.mpy", i);
+        fs_file_open(&fs, &f, name, FS_O_WRONLY | FS_O_CREAT);
+        fs_file_write(&fs, &f, data, 16000);
+        if (fs_file_close(&fs, &f) < 0) {
+            die("static files", 0);
+        }
+    }
+    flash_image_reset_counts(img);
+    uint32_t x = 777;
+    for (uint32_t op = 0; op < ops; op++) {
+        x = x * 1103515245u + 12345u;
+        char name[32];
+        uint32_t kind = (x >> 16) % 4, n = 50 + (x >> 8) % 6000;
+        if (kind == 0) {
+            fs_file_open(&fs, &f, "/config.json", FS_O_WRONLY | FS_O_CREAT | FS_O_TRUNC);
+            n = 80 + n % 150;
+        } else if (kind == 1) {
+            fs_file_open(&fs, &f, "/log.txt", FS_O_WRONLY | FS_O_CREAT | FS_O_APPEND);
+            n = 40 + n % 80;
+        } else {
+            snprintf(name, sizeof(name), "/data%u.bin", (x >> 4) % 4);
+            fs_file_open(&fs, &f, name, FS_O_WRONLY | FS_O_CREAT | FS_O_TRUNC);
+        }
+        fs_file_write(&fs, &f, data, n);
+        if (fs_file_close(&fs, &f) < 0) {
+            die("churn", 0);
+        }
+        if (kind == 1 && fs_file_open(&fs, &f, "/log.txt", FS_O_RDONLY) == 0) {
+            int32_t size = fs_file_size(&fs, &f);
+            fs_file_close(&fs, &f);
+            if (size > 8000) {
+                fs_remove(&fs, "/log.txt");
+            }
+        }
+    }
+    *out = wear_of(img, fs.nsec);
+    *moves = fs.n_wear_moves;
+    flash_image_close(img);
+}
+
+static void print_wear(const char *what, const wear_stats_t *w) {
+    char ratio[16] = "inf";
+    if (w->min > 0) {
+        snprintf(ratio, sizeof(ratio), "%.2f", (double)w->max / w->min);
+    }
+    printf("  %-36s min %4u mean %7.1f max %4u  max/mean %5.2f  max/min %6s  erases %llu\n", what,
+           w->min, w->mean, w->max, w->max / w->mean, ratio, (unsigned long long)w->total);
+}
+
+static void bench_static_levelling(uint32_t flash, uint32_t ops) {
+    wear_stats_t off, on;
+    uint32_t moves_off, moves_on;
+    bench_wear_static(flash, ops, 0, &off, &moves_off);
+    bench_wear_static(flash, ops, FS_WEAR_SPREAD, &on, &moves_on);
+    printf("wear after %u operations with 70%% of the flash holding files that never change:\n",
+           ops);
+    print_wear("static wear levelling off:", &off);
+    char what[64];
+    snprintf(what, sizeof(what), "on (spread %u, %u sectors moved):", FS_WEAR_SPREAD, moves_on);
+    print_wear(what, &on);
+    printf("  cost: %.1f%% more erases; the busiest sector lasts %.1fx longer\n",
+           100.0 * ((double)on.total / (double)off.total - 1), (double)off.max / on.max);
+}
+
 static void bench_ram(void) {
-    printf("RAM: fs_t %zu bytes + bitmaps %u (1M: 98 sectors) / %u (2M: 251) / %u (4M: 763); "
+    printf("RAM: fs_t %zu bytes + bitmaps and erase counts %u (1M: 98 sectors) / %u (2M: 251) / "
+           "%u (4M: 763); "
            "per open file %zu, per open directory %zu; no heap\n",
            sizeof(fs_t), FS_RAM_BITMAPS(98), FS_RAM_BITMAPS(251), FS_RAM_BITMAPS(763),
            sizeof(fs_file_t), sizeof(fs_dir_t));
@@ -237,6 +336,7 @@ int main(int argc, char **argv) {
         bench_size(flash, sizes[i], sizes[i]);
     }
     bench_wear(flash, ops);
+    bench_static_levelling(flash, ops);
     bench_ram();
     return 0;
 }

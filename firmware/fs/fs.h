@@ -6,12 +6,14 @@
 // is synced or closed; until then readers (and a remount) see the previous contents. Metadata is
 // copy-on-write: each directory is a chain of logged metadata sectors that move to a fresh sector
 // whenever they are compacted, and file data is written to fresh sectors, so wear spreads over
-// the whole partition. FORMAT.md describes the on-flash format.
+// the whole partition; data that never changes is moved now and then onto worn sectors (static
+// wear levelling). FORMAT.md describes the on-flash format.
 //
 // Memory: the filesystem never allocates. Its state is an fs_t (sizeof(fs_t) bytes, about
-// 1.2 KiB) plus a caller buffer of FS_RAM_BITMAPS(sector_count) bytes; an open file is an
+// 1.3 KiB) plus a caller buffer of FS_RAM_BITMAPS(sector_count) bytes (bitmaps and a byte of
+// erase count per sector: 1148 bytes on a 4 MiB flash); an open file is an
 // fs_file_t (344 bytes) and an open directory an fs_dir_t, both caller storage. Nothing
-// else is used except C stack (about 2 KiB at the deepest; nothing recurses). Paths are absolute
+// else is used except C stack (about 2.3 KiB at the deepest; nothing recurses). Paths are absolute
 // ("/a/b"), components split by '/'; names are 1..FS_NAME_MAX bytes without '/' or NUL ("." and
 // ".." are not special here: see fs_path_join for the usual meaning). Functions return 0 (or a
 // count) or a negative FS_ERR_* value, which is the negated Linux/MicroPython errno.
@@ -56,8 +58,24 @@ enum {
 // Largest file: one index sector of 16-bit sector numbers.
 #define FS_FILE_MAX ((uint32_t)(FS_SECTOR_SIZE / 2) * FS_SECTOR_SIZE)
 
-// Bytes of caller RAM the filesystem needs for [n] sectors: four bitmaps.
-#define FS_RAM_BITMAPS(n) (4u * 4u * (((uint32_t)(n) + 31u) / 32u))
+// Bytes of caller RAM the filesystem needs for [n] sectors: four bitmaps, and a byte per sector
+// for its erase count.
+#define FS_RAM_BITMAPS(n)                                                                          \
+    (4u * 4u * (((uint32_t)(n) + 31u) / 32u) + 4u * (((uint32_t)(n) + 3u) / 4u))
+// Static wear levelling: data is moved off the least-erased sector in use, onto the most-erased
+// free sector, once it has been erased this many times less than the average free sector
+// (fs_set_wear_levelling changes it).
+#ifndef FS_WEAR_SPREAD
+#define FS_WEAR_SPREAD (16u)
+#endif
+// Erase counts are saved to flash after this many erases (at the end of an operation); a power
+// cut loses at most the counts since the last save.
+#ifndef FS_WEAR_SAVE_EVERY
+#define FS_WEAR_SAVE_EVERY (16u)
+#endif
+// Files open for writing whose data static wear levelling leaves in place; with more open, it
+// waits until some close.
+#define FS_WRITERS (4)
 
 // Entry types.
 enum { FS_TYPE_FILE = 1, FS_TYPE_DIR = 2 };
@@ -113,11 +131,24 @@ typedef struct fs {
     uint32_t sb_sector; // the active superblock sector (0 or 1)
     uint32_t sb_rev;
     uint32_t sb_end; // where the next superblock commit goes
+    // Wear: erase counts (per sector, relative to [wear_base], saturating at 255) and where
+    // they are saved.
+    uint8_t *wear;
+    uint32_t wear_base;
+    uint32_t wear_sector;  // the sector holding the saved counts, or FS_NONE
+    uint32_t wear_end;     // where the next save goes in it
+    uint32_t wear_unsaved; // erases since the last save
+    uint32_t wear_spread;  // FS_WEAR_SPREAD, or 0: no static wear levelling
+    uint32_t wear_retry;   // n_erase before which levelling is not tried again
+    uint32_t alloc_pref;   // the sector the next allocation takes if it is free, or FS_NONE
+    uint32_t writer_ino[FS_WRITERS]; // inodes of files open for writing (0: none) ...
+    uint32_t writers;                // ... and how many handles are (some may not be listed)
     bool mounted;
     bool in_op;
     const char *corrupt; // why the last mount or check failed, for diagnostics
     // Counters for measurement (bench, tests).
     uint32_t n_prog, n_erase, n_read;
+    uint32_t n_wear_saves, n_wear_moves; // erase count saves, sectors moved by static levelling
     uint64_t bytes_prog, bytes_read;
     // Caches.
     uint32_t rbuf_sector; // FS_NONE when empty
@@ -190,6 +221,7 @@ typedef struct fs_statvfs {
 typedef struct fs_check_stats {
     uint32_t dirs, files;
     uint32_t meta_sectors, data_sectors, index_sectors;
+    uint32_t wear_sectors; // the sector holding the saved erase counts (0 or 1)
     uint64_t file_bytes;
     bool bitmap_matches; // the in-RAM used map equals what the tree references
 } fs_check_stats_t;
@@ -214,6 +246,11 @@ const char *fs_corrupt_reason(const fs_t *fs);
 // created, files written and directories made from now on say. Mounting sets it to 0; the
 // caller updates it before operations (the filesystem never reads a clock itself).
 void fs_set_time(fs_t *fs, uint32_t now);
+// Sets the static wear levelling threshold (FS_WEAR_SPREAD at mount); 0 turns it off.
+void fs_set_wear_levelling(fs_t *fs, uint32_t spread);
+// How many times the filesystem has erased [sector], as far as it knows: counts are saved now
+// and then, so a power cut loses the latest few; formatting starts again from 0.
+uint32_t fs_erase_count(const fs_t *fs, uint32_t sector);
 
 // ---- Names -------------------------------------------------------------------------------------
 

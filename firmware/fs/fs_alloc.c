@@ -28,6 +28,11 @@ int fs_ram_init(fs_t *fs, const fs_blockdev_t *bd, void *ram, size_t ram_size) {
     fs->meta = maps + words;
     fs->op_new = maps + 2 * words;
     fs->op_free = maps + 3 * words;
+    fs->wear = (uint8_t *)(maps + 4 * words);
+    memset(fs->wear, 0, fs->nsec);
+    fs->wear_sector = FS_NONE;
+    fs->wear_spread = FS_WEAR_SPREAD;
+    fs->alloc_pref = FS_NONE;
     // Room for a few compactions (each needs a sector before it frees one) when the
     // filesystem is full, so that files can still be removed.
     fs->reserve = fs->nsec >= 64 ? 3 : 2;
@@ -52,13 +57,17 @@ int fs_alloc(fs_t *fs, bool meta, bool grow, uint32_t *out) {
     if (fs->nfree == 0 || (grow && fs->nfree <= fs->reserve)) {
         return FS_ERR_NOSPC;
     }
-    uint32_t span = fs->nsec - FS_SB_SECTORS;
+    uint32_t span = fs->nsec - FS_SB_SECTORS, pref = fs->alloc_pref;
+    fs->alloc_pref = FS_NONE;
     for (uint32_t i = 0; i < span; i++) {
         uint32_t s = FS_SB_SECTORS + (fs->cursor + i) % span;
-        if (fs_bit(fs->used, s)) {
+        if (pref >= FS_SB_SECTORS && pref < fs->nsec && !fs_bit(fs->used, pref)) {
+            s = pref; // static wear levelling chose it; the cursor stays
+        } else if (fs_bit(fs->used, s)) {
             continue;
+        } else {
+            fs->cursor = (fs->cursor + i + 1) % span;
         }
-        fs->cursor = (fs->cursor + i + 1) % span;
         fs_bit_set(fs->used, s);
         fs->nfree--;
         if (meta) {

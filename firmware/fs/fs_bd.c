@@ -94,6 +94,7 @@ int fs_erase(fs_t *fs, uint32_t sector) {
     }
     fs_mb_forget(fs, sector);
     fs->n_erase++;
+    fs_wear_erased(fs, sector);
     return fs->bd->erase(fs->bd->ctx, sector);
 }
 
@@ -207,4 +208,17 @@ int fs_ws_flush(fs_t *fs, fs_ws_t *ws) {
     ws->off += whole;
     ws->fill -= whole;
     return 0;
+}
+
+int fs_ws_crc(fs_t *fs, fs_ws_t *ws) {
+    uint8_t f[8] = {FS_TAG_CRC, FS_SLOT_NONE, FS_CRC_LEN, 0};
+    int err = fs_ws_write(fs, ws, f, FS_REC_HDR);
+    if (err < 0) {
+        return err;
+    }
+    fs_put32(f + 4, ws->crc);
+    if ((err = fs_ws_write(fs, ws, f + 4, 4)) < 0) {
+        return err;
+    }
+    return fs_ws_flush(fs, ws);
 }

@@ -251,7 +251,9 @@ int fs_mkdir(fs_t *fs, const char *path) {
     fs_entry_t e = {.type = FS_TYPE_DIR, .storage = FS_ST_DIR, .ptr = FS_NONE};
     fs_loc_t where;
     fs_op_begin(fs);
-    return fs_op_end(fs, create_entry(fs, path, &e, &where));
+    int err = fs_op_end(fs, create_entry(fs, path, &e, &where));
+    fs_wear_tick(fs);
+    return err;
 }
 
 int fs_create_file(fs_t *fs, const char *path, fs_loc_t *loc) {
@@ -289,7 +291,9 @@ int fs_remove(fs_t *fs, const char *path) {
     if (loc.e.type == FS_TYPE_DIR) {
         return FS_ERR_ISDIR;
     }
-    return remove_entry(fs, &loc);
+    err = remove_entry(fs, &loc);
+    fs_wear_tick(fs);
+    return err;
 }
 
 // 0 if directory [head]'s chain holds no entries, else FS_ERR_NOTEMPTY.
@@ -324,7 +328,9 @@ int fs_rmdir(fs_t *fs, const char *path) {
     if ((err = dir_empty(fs, loc.e.ptr)) < 0) {
         return err;
     }
-    return remove_entry(fs, &loc);
+    err = remove_entry(fs, &loc);
+    fs_wear_tick(fs);
+    return err;
 }
 
 // ---- Rename -------------------------------------------------------------------------------------
@@ -446,7 +452,7 @@ static const char *last_name(const char *path, uint32_t *len) {
     return name;
 }
 
-int fs_rename(fs_t *fs, const char *from, const char *to) {
+static int rename_entry(fs_t *fs, const char *from, const char *to) {
     fs_loc_t src, dst;
     const char *sname, *dname;
     uint32_t slen, dlen;
@@ -496,6 +502,12 @@ int fs_rename(fs_t *fs, const char *from, const char *to) {
         return fs_op_end(fs, err);
     }
     return rename_across(fs, from, to, &dst, exists, &e, dname, data);
+}
+
+int fs_rename(fs_t *fs, const char *from, const char *to) {
+    int err = rename_entry(fs, from, to);
+    fs_wear_tick(fs);
+    return err;
 }
 
 // ---- Looking ------------------------------------------------------------------------------------

@@ -364,6 +364,9 @@ static int validate(fs_t *fs, fs_file_t *f) {
         if (err == FS_ERR_NOENT) {
             drop_uncommitted(fs, f);
             f->open = false;
+            if (f->flags & F_WRITE) {
+                fs_wear_writer(fs, f->ino, false);
+            }
             return FS_ERR_BADF;
         }
         return err;
@@ -433,6 +436,9 @@ int fs_file_open(fs_t *fs, fs_file_t *f, const char *path, int flags) {
         f->mtime = fs->now;
     }
     f->open = true;
+    if (f->flags & F_WRITE) {
+        fs_wear_writer(fs, f->ino, true);
+    }
     return 0;
 }
 
@@ -644,6 +650,7 @@ int fs_file_sync(fs_t *fs, fs_file_t *f) {
     f->hint_mb = loc.mb;
     f->hint_seq = loc.seq;
     f->gen = fs->gen;
+    fs_wear_tick(fs);
     return 0;
 }
 
@@ -661,6 +668,10 @@ int fs_file_close(fs_t *fs, fs_file_t *f) {
             err = 0; // the file was removed meanwhile: its writes have nowhere to go
         }
     }
+    if (f->open && (f->flags & F_WRITE)) {
+        fs_wear_writer(fs, f->ino, false);
+    }
     f->open = false;
+    fs_wear_tick(fs);
     return err;
 }

@@ -58,11 +58,8 @@ static int crc_range(fs_t *fs, uint32_t sector, uint32_t off, uint32_t len, uint
     return 0;
 }
 
-// Checks the commit starting at [off]: well-formed records of the tags in [allowed] (a bit per
-// tag) closed by a CRC record matching [crc] (the CRC of what precedes the commit in its
-// span). Returns 1 with [*end] just after the CRC record, 0 if there is no valid commit there.
-static int log_commit(fs_t *fs, uint32_t sector, uint32_t off, uint32_t crc, uint32_t allowed,
-                      uint32_t *end) {
+int fs_log_commit(fs_t *fs, uint32_t sector, uint32_t off, uint32_t crc, uint32_t allowed,
+                  uint32_t *end) {
     uint32_t p = off;
     while (p + FS_REC_HDR <= FS_SECTOR_SIZE) {
         uint8_t h[FS_REC_HDR];
@@ -177,7 +174,7 @@ int fs_mb_load(fs_t *fs, uint32_t sector) {
     const uint32_t allowed = (1u << FS_TAG_PUT) | (1u << FS_TAG_DEL) | (1u << FS_TAG_NEXT);
     for (;;) {
         uint32_t end;
-        int valid = log_commit(fs, sector, off, crc, allowed, &end);
+        int valid = fs_log_commit(fs, sector, off, crc, allowed, &end);
         if (valid <= 0) {
             err = valid;
             break;
@@ -351,19 +348,6 @@ static int emit_rec(fs_t *fs, fs_ws_t *ws, const fs_rec_t *r, uint32_t slot) {
     return err;
 }
 
-static int emit_crc(fs_t *fs, fs_ws_t *ws) {
-    uint8_t f[8] = {FS_TAG_CRC, FS_SLOT_NONE, FS_CRC_LEN, 0};
-    int err = fs_ws_write(fs, ws, f, FS_REC_HDR);
-    if (err < 0) {
-        return err;
-    }
-    fs_put32(f + 4, ws->crc);
-    if ((err = fs_ws_write(fs, ws, f + 4, 4)) < 0) {
-        return err;
-    }
-    return fs_ws_flush(fs, ws);
-}
-
 static int emit_mb_header(fs_t *fs, fs_ws_t *ws, uint32_t dir_ino, bool head) {
     uint8_t h[FS_MB_HDR];
     fs_put32(h, FS_MB_MAGIC);
@@ -406,7 +390,7 @@ int fs_mb_create(fs_t *fs, uint32_t dir_ino, bool head, const fs_commit_t *c, ui
         err = emit_rec(fs, &ws, &r, FS_SLOT_NONE);
     }
     if (err == 0) {
-        err = emit_crc(fs, &ws);
+        err = fs_ws_crc(fs, &ws);
     }
     *out = s;
     return err;
@@ -433,7 +417,7 @@ static int mb_append(fs_t *fs, const fs_commit_t *c) {
         err = emit_rec(fs, &ws, &c->rec[i], slots[i]);
     }
     if (err == 0) {
-        err = emit_crc(fs, &ws);
+        err = fs_ws_crc(fs, &ws);
     }
     if (err < 0) {
         fs_mb_forget(fs, sector);
@@ -537,7 +521,7 @@ static int write_part(fs_t *fs, const plan_t *pl, uint32_t from, uint32_t to, bo
         err = emit_rec(fs, &ws, &r, FS_SLOT_NONE);
     }
     if (err == 0) {
-        err = emit_crc(fs, &ws);
+        err = fs_ws_crc(fs, &ws);
     }
     *out = s;
     return err;
@@ -676,11 +660,13 @@ static int point_referrer(fs_t *fs, uint32_t old, uint32_t moved, uint32_t dir_i
     return 0;
 }
 
-int fs_mb_commit(fs_t *fs, uint32_t sector, const fs_commit_t *c) {
+// Commits [c] to [sector] as fs_mb_commit says; with [move] the sector is compacted (moved)
+// even when the commit would fit.
+static int commit_chain(fs_t *fs, uint32_t sector, const fs_commit_t *c, bool move) {
     fs_commit_t cur = *c;
     fs_entry_t e;
     char name[FS_NAME_MAX + 1];
-    for (uint32_t guard = 0; guard < fs->nsec; guard++) {
+    for (uint32_t guard = 0; guard < fs->nsec; guard++, move = false) {
         int err = fs_mb_load(fs, sector);
         if (err < 0) {
             return err;
@@ -690,7 +676,7 @@ int fs_mb_commit(fs_t *fs, uint32_t sector, const fs_commit_t *c) {
         for (uint32_t i = 0; i < cur.n; i++) {
             new_slots += cur.rec[i].slot == FS_SLOT_NEW;
         }
-        if (m->end + need <= FS_SECTOR_SIZE && m->n_live + new_slots <= FS_SLOTS) {
+        if (!move && m->end + need <= FS_SECTOR_SIZE && m->n_live + new_slots <= FS_SLOTS) {
             int erased = fs_is_erased(fs, sector, m->end, need);
             if (erased < 0) {
                 return erased;
@@ -716,6 +702,15 @@ int fs_mb_commit(fs_t *fs, uint32_t sector, const fs_commit_t *c) {
         sector = fs->mbc.sector;
     }
     return fs_corrupt(fs, "compaction does not converge");
+}
+
+int fs_mb_commit(fs_t *fs, uint32_t sector, const fs_commit_t *c) {
+    return commit_chain(fs, sector, c, false);
+}
+
+int fs_mb_move(fs_t *fs, uint32_t sector) {
+    const fs_commit_t none = {0};
+    return commit_chain(fs, sector, &none, true);
 }
 
 int fs_find_dir_head(fs_t *fs, uint32_t dir_ino, uint32_t *head) {
@@ -764,12 +759,20 @@ int fs_find_ino_anywhere(fs_t *fs, uint32_t ino, fs_loc_t *loc) {
 
 // ---- Superblock ---------------------------------------------------------------------------------
 
-int fs_sb_write(fs_t *fs, uint32_t sector, uint32_t rev, uint32_t root) {
+// A superblock record: ROOT or WEAR with its sector.
+static void sb_record(uint8_t *r, uint32_t tag, uint32_t sector) {
+    r[0] = (uint8_t)tag;
+    r[1] = FS_SLOT_NONE;
+    fs_put16(r + 2, 8);
+    fs_put32(r + 4, sector);
+}
+
+int fs_sb_write(fs_t *fs, uint32_t sector, uint32_t rev) {
     int err = fs_erase(fs, sector);
     if (err < 0) {
         return err;
     }
-    uint8_t h[FS_SB_HDR + 8];
+    uint8_t h[FS_SB_HDR + 16];
     memset(h, 0xff, sizeof(h));
     fs_put32(h, FS_SB_MAGIC);
     fs_put16(h + 4, FS_VERSION);
@@ -780,27 +783,22 @@ int fs_sb_write(fs_t *fs, uint32_t sector, uint32_t rev, uint32_t root) {
     fs_put16(h + 20, FS_NAME_MAX);
     fs_put16(h + 22, FS_INLINE_MAX);
     fs_put16(h + 24, FS_SLOTS);
-    uint8_t *r = h + FS_SB_HDR;
-    r[0] = FS_TAG_ROOT;
-    r[1] = FS_SLOT_NONE;
-    fs_put16(r + 2, 8);
-    fs_put32(r + 4, root);
+    sb_record(h + FS_SB_HDR, FS_TAG_ROOT, fs->root);
+    sb_record(h + FS_SB_HDR + 8, FS_TAG_WEAR, fs->wear_sector);
     fs_ws_t ws;
     fs_ws_begin(fs, &ws, sector, 0);
-    if ((err = fs_ws_write(fs, &ws, h, sizeof(h))) < 0 || (err = emit_crc(fs, &ws)) < 0) {
+    if ((err = fs_ws_write(fs, &ws, h, sizeof(h))) < 0 || (err = fs_ws_crc(fs, &ws)) < 0) {
         return err;
     }
     fs->sb_sector = sector;
     fs->sb_rev = rev;
-    fs->sb_end = FS_SB_HDR + 8 + FS_CRC_LEN;
-    fs->root = root;
+    fs->sb_end = sizeof(h) + FS_CRC_LEN;
     return 0;
 }
 
-int fs_sb_read(fs_t *fs, uint32_t sector, uint32_t *rev, uint32_t *root, uint32_t *end,
-               uint32_t *version) {
+int fs_sb_read(fs_t *fs, uint32_t sector, fs_sb_info_t *info) {
     uint8_t h[FS_SB_HDR];
-    *version = 0;
+    info->version = 0;
     int err = fs_read(fs, sector, 0, h, FS_SB_HDR);
     if (err < 0) {
         return err;
@@ -813,10 +811,11 @@ int fs_sb_read(fs_t *fs, uint32_t sector, uint32_t *rev, uint32_t *root, uint32_
         return FS_ERR_NODEV;
     }
     uint32_t crc = fs_crc32(0, h, FS_SB_HDR), off = FS_SB_HDR;
-    *root = FS_NONE;
+    const uint32_t allowed = (1u << FS_TAG_ROOT) | (1u << FS_TAG_WEAR);
+    info->root = info->wear = FS_NONE;
     for (;;) {
         uint32_t e;
-        int valid = log_commit(fs, sector, off, crc, 1u << FS_TAG_ROOT, &e);
+        int valid = fs_log_commit(fs, sector, off, crc, allowed, &e);
         if (valid < 0) {
             return valid;
         }
@@ -831,24 +830,26 @@ int fs_sb_read(fs_t *fs, uint32_t sector, uint32_t *rev, uint32_t *root, uint32_
             if (fs_get16(r + 2) != 8) {
                 return FS_ERR_NODEV;
             }
-            *root = fs_get32(r + 4);
+            *(r[0] == FS_TAG_ROOT ? &info->root : &info->wear) = fs_get32(r + 4);
         }
         off = e;
         crc = 0;
     }
-    if (*root == FS_NONE) {
+    if (info->root == FS_NONE) {
         return FS_ERR_NODEV;
     }
     if (fs_get16(h + 4) != FS_VERSION) {
-        *version = fs_get16(h + 4);
+        info->version = fs_get16(h + 4);
         return FS_ERR_NODEV;
     }
-    *rev = fs_get32(h + 8);
-    *end = off;
+    info->rev = fs_get32(h + 8);
+    info->end = off;
     return 0;
 }
 
-int fs_sb_set_root(fs_t *fs, uint32_t root) {
+// Appends a commit of one [tag] record to the active superblock, or hands over to the other
+// sector (which then names fs->root and fs->wear_sector, already updated by the caller).
+static int sb_append(fs_t *fs, uint32_t tag, uint32_t sector) {
     const uint32_t need = 8 + FS_CRC_LEN;
     if (fs->sb_end + need <= FS_SB_LIMIT) {
         int erased = fs_is_erased(fs, fs->sb_sector, fs->sb_end, need);
@@ -856,22 +857,40 @@ int fs_sb_set_root(fs_t *fs, uint32_t root) {
             return erased;
         }
         if (erased) {
-            uint8_t r[8] = {FS_TAG_ROOT, FS_SLOT_NONE, 8, 0};
-            fs_put32(r + 4, root);
+            uint8_t r[8];
+            sb_record(r, tag, sector);
             fs_ws_t ws;
             fs_ws_begin(fs, &ws, fs->sb_sector, fs->sb_end);
             int err = fs_ws_write(fs, &ws, r, sizeof(r));
             if (err == 0) {
-                err = emit_crc(fs, &ws);
+                err = fs_ws_crc(fs, &ws);
             }
-            if (err < 0) {
-                return err;
+            if (err == 0) {
+                fs->sb_end += need;
             }
-            fs->sb_end += need;
-            fs->root = root;
-            return 0;
+            return err;
         }
     }
     // The other superblock sector takes over with a higher revision once it is complete.
-    return fs_sb_write(fs, 1 - fs->sb_sector, fs->sb_rev + 1, root);
+    return fs_sb_write(fs, 1 - fs->sb_sector, fs->sb_rev + 1);
+}
+
+int fs_sb_set_root(fs_t *fs, uint32_t root) {
+    uint32_t old = fs->root;
+    fs->root = root;
+    int err = sb_append(fs, FS_TAG_ROOT, root);
+    if (err < 0) {
+        fs->root = old;
+    }
+    return err;
+}
+
+int fs_sb_set_wear(fs_t *fs, uint32_t sector) {
+    uint32_t old = fs->wear_sector;
+    fs->wear_sector = sector;
+    int err = sb_append(fs, FS_TAG_WEAR, sector);
+    if (err < 0) {
+        fs->wear_sector = old;
+    }
+    return err;
 }

@@ -34,9 +34,8 @@ int fs_format(fs_t *fs, const fs_blockdev_t *bd, void *ram, size_t ram_size) {
     fs_bit_set(fs->used, 1);
     fs_count_free(fs);
     fs->seq = 1;
-    uint32_t root;
-    if ((err = fs_mb_create(fs, FS_ROOT_INO, true, NULL, FS_NONE, &root)) < 0 ||
-        (err = fs_sb_write(fs, 0, 1, root)) < 0) {
+    if ((err = fs_mb_create(fs, FS_ROOT_INO, true, NULL, FS_NONE, &fs->root)) < 0 ||
+        (err = fs_sb_write(fs, 0, 1)) < 0) {
         return err;
     }
     fs->next_ino = FS_ROOT_INO + 1;
@@ -209,6 +208,12 @@ int fs_walk(fs_t *fs, bool build, fs_check_stats_t *stats, bool *moving_found) {
     fs_bit_set(w.seen, 0);
     fs_bit_set(w.seen, 1);
     int err = push_dir(fs, &w, fs->root, FS_ROOT_INO, true);
+    if (err == 0 && fs->wear_sector != FS_NONE) {
+        w.st.wear_sectors = 1;
+        if (!mark(fs, &w, fs->wear_sector, false)) {
+            err = fs_corrupt(fs, "erase count sector out of range");
+        }
+    }
     for (uint32_t word = 0; err == 0 && word < fs->words;) {
         if (w.pend[word] == 0) {
             word++;
@@ -328,18 +333,18 @@ static int finish_rename(fs_t *fs) {
 
 // Picks the valid superblock with the higher revision.
 static int pick_superblock(fs_t *fs) {
-    uint32_t rev[2], root[2], end[2], version[2];
+    fs_sb_info_t sb[2];
     int ok[2];
     for (uint32_t i = 0; i < 2; i++) {
-        ok[i] = fs_sb_read(fs, i, &rev[i], &root[i], &end[i], &version[i]);
+        ok[i] = fs_sb_read(fs, i, &sb[i]);
         if (ok[i] != 0 && ok[i] != FS_ERR_NODEV) {
             return ok[i];
         }
     }
-    if (ok[0] != 0 && ok[1] != 0 && (version[0] != 0 || version[1] != 0)) {
+    if (ok[0] != 0 && ok[1] != 0 && (sb[0].version != 0 || sb[1].version != 0)) {
         // Refused, not converted or formatted: the files are still there for the firmware
         // that wrote them.
-        return fs_corrupt(fs, version[0] == 1 || version[1] == 1
+        return fs_corrupt(fs, sb[0].version == 1 || sb[1].version == 1
                                   ? "format version 1 (no timestamps): back the files up with "
                                     "the firmware that wrote them, then format"
                                   : "unknown format version: back the files up, then format");
@@ -353,11 +358,12 @@ static int pick_superblock(fs_t *fs) {
         }
         return FS_ERR_NODEV;
     }
-    uint32_t i = ok[0] != 0 ? 1 : ok[1] != 0 ? 0 : rev[1] > rev[0] ? 1 : 0;
+    uint32_t i = ok[0] != 0 ? 1 : ok[1] != 0 ? 0 : sb[1].rev > sb[0].rev ? 1 : 0;
     fs->sb_sector = i;
-    fs->sb_rev = rev[i];
-    fs->sb_end = end[i];
-    fs->root = root[i];
+    fs->sb_rev = sb[i].rev;
+    fs->sb_end = sb[i].end;
+    fs->root = sb[i].root;
+    fs->wear_sector = sb[i].wear;
     return 0;
 }
 
@@ -367,7 +373,7 @@ int fs_mount(fs_t *fs, const fs_blockdev_t *bd, void *ram, size_t ram_size) {
         return err;
     }
     bool moving;
-    if ((err = fs_walk(fs, true, NULL, &moving)) < 0) {
+    if ((err = fs_walk(fs, true, NULL, &moving)) < 0 || (err = fs_wear_load(fs)) < 0) {
         return err;
     }
     fs->gen = 1;

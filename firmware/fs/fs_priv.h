@@ -13,7 +13,9 @@
 
 #define FS_SB_MAGIC   (0x42534852u) // "RHSB"
 #define FS_MB_MAGIC   (0x424d4852u) // "RHMB"
-#define FS_VERSION    (2u)          // 2: entries carry a modification time
+#define FS_WL_MAGIC   (0x4c574852u) // "RHWL": the sector holding the saved erase counts
+#define FS_WL_HDR     (16u)
+#define FS_VERSION    (2u) // 2: entries carry a modification time
 #define FS_SB_HDR     (32u)
 #define FS_MB_HDR     (16u)
 #define FS_REC_HDR    (4u)
@@ -32,6 +34,8 @@ enum {
     FS_TAG_DEL = 0x02,
     FS_TAG_NEXT = 0x03,
     FS_TAG_ROOT = 0x04,
+    FS_TAG_WEAR = 0x05,   // superblock: the sector holding the saved erase counts
+    FS_TAG_COUNTS = 0x06, // that sector: the erase counts
     FS_TAG_CRC = 0x7e,
 };
 
@@ -136,6 +140,11 @@ void fs_poison(fs_t *fs, uint32_t sector);
 #endif
 // Returns 1 if [len] bytes at [off] of [sector] are all 0xFF, 0 if not, or an error.
 int fs_is_erased(fs_t *fs, uint32_t sector, uint32_t off, uint32_t len);
+// Checks the commit at [off] of [sector] (records of the tags in [allowed], a bit per tag,
+// closed by a CRC record matching [crc], the CRC of what precedes it in its span): 1 with [*end]
+// after it, 0 if there is no valid commit there, or an error.
+int fs_log_commit(fs_t *fs, uint32_t sector, uint32_t off, uint32_t crc, uint32_t allowed,
+                  uint32_t *end);
 
 // A sequential writer into one sector, staged through fs->pbuf so the device sees aligned
 // programs; it keeps a CRC of what it wrote. Only one is active at a time.
@@ -158,6 +167,8 @@ int fs_ws_flush(fs_t *fs, fs_ws_t *ws);
 static inline uint32_t fs_ws_pos(const fs_ws_t *ws) {
     return ws->off + ws->fill;
 }
+// Closes a commit: the CRC record of what [ws] wrote since it began, then flushes.
+int fs_ws_crc(fs_t *fs, fs_ws_t *ws);
 
 // ---- Allocation (fs_alloc.c) --------------------------------------------------------------------
 
@@ -210,6 +221,9 @@ int fs_mb_commit(fs_t *fs, uint32_t sector, const fs_commit_t *c);
 // NULL) followed by a NEXT to [next]; [out] receives it.
 int fs_mb_create(fs_t *fs, uint32_t dir_ino, bool head, const fs_commit_t *c, uint32_t next,
                  uint32_t *out);
+// Moves metadata sector [sector] as it is to a newly allocated one (static wear levelling) and
+// updates what refers to it. Must run inside an operation.
+int fs_mb_move(fs_t *fs, uint32_t sector);
 // Scans every metadata sector for the live entry with [ino] (any directory).
 int fs_find_ino_anywhere(fs_t *fs, uint32_t ino, fs_loc_t *loc);
 // The first sector of directory [dir_ino], found by scanning the metadata sectors' headers.
@@ -219,15 +233,39 @@ void fs_hint_parent(fs_t *fs, uint32_t child, uint32_t parent);
 
 // ---- Superblock (fs_mb.c) -----------------------------------------------------------------------
 
-// Writes superblock [sector] from scratch with revision [rev] naming root [root].
-int fs_sb_write(fs_t *fs, uint32_t sector, uint32_t rev, uint32_t root);
+// What a superblock says.
+typedef struct fs_sb_info {
+    uint32_t rev;
+    uint32_t root;    // the root directory's first sector
+    uint32_t wear;    // the sector holding the saved erase counts, or FS_NONE
+    uint32_t end;     // where its log ends
+    uint32_t version; // of a complete superblock of another format version, else 0
+} fs_sb_info_t;
+
+// Writes superblock [sector] from scratch with revision [rev], naming fs->root and
+// fs->wear_sector.
+int fs_sb_write(fs_t *fs, uint32_t sector, uint32_t rev);
 // Records that the root directory now starts at [root].
 int fs_sb_set_root(fs_t *fs, uint32_t root);
-// Reads superblock [sector]: its revision, root and log end; FS_ERR_NODEV if it is not valid.
-// [*version] receives the format version of a superblock that is valid but of another version
-// (FS_ERR_NODEV is returned for it too), else 0.
-int fs_sb_read(fs_t *fs, uint32_t sector, uint32_t *rev, uint32_t *root, uint32_t *end,
-               uint32_t *version);
+// Records that the erase counts are now saved in [sector].
+int fs_sb_set_wear(fs_t *fs, uint32_t sector);
+// Reads superblock [sector] into [info]; FS_ERR_NODEV if it is not valid (info->version then
+// says whether it is a complete one of another version).
+int fs_sb_read(fs_t *fs, uint32_t sector, fs_sb_info_t *info);
+
+// ---- Wear (fs_wear.c)
+// ----------------------------------------------------------------------------
+
+// Counts an erase of [sector].
+void fs_wear_erased(fs_t *fs, uint32_t sector);
+// Reads the saved erase counts (mount, after the walk marked their sector used).
+int fs_wear_load(fs_t *fs);
+// Run at the end of every operation that changes the tree: saves the erase counts when due and
+// moves one sector of static data when the erase counts have spread too far. Errors are not the
+// caller's operation's: they are kept for the next one to find.
+void fs_wear_tick(fs_t *fs);
+// Notes that a handle on file [ino] was opened for writing ([open]) or closed.
+void fs_wear_writer(fs_t *fs, uint32_t ino, bool open);
 
 // ---- Tree (fs_mount.c, fs_dir.c) ----------------------------------------------------------------
 

@@ -392,9 +392,9 @@ static void set_format_version(flash_image_t *img, uint16_t version) {
             continue;
         }
         fs_put16(sb + 4, version);
-        // The first commit: the header, one ROOT record and the CRC record's header.
-        uint32_t crc = fs_crc32(0, sb, FS_SB_HDR + 8 + 4);
-        fs_put32(sb + FS_SB_HDR + 8 + 4, crc);
+        // The first commit: the header, the ROOT and WEAR records and the CRC record's header.
+        uint32_t crc = fs_crc32(0, sb, FS_SB_HDR + 16 + 4);
+        fs_put32(sb + FS_SB_HDR + 16 + 4, crc);
     }
 }
 

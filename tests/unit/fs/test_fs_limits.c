@@ -24,6 +24,16 @@ static uint64_t fingerprint(tfs_t *t) {
     return tree.fp;
 }
 
+// Sectors free for files, counting the one holding the saved erase counts as free: it comes
+// into use after the first few operations and stays.
+static uint32_t free_sectors(tfs_t *t) {
+    fs_statvfs_t sv;
+    fs_check_stats_t st;
+    assert_int_equal(fs_statvfs(&t->fs, &sv), 0);
+    assert_int_equal(fs_check(&t->fs, &st), 0);
+    return sv.free + st.wear_sectors;
+}
+
 static void test_full_flash(void **state) {
     (void)state;
     tfs_t *t = tfs_new(MIB);
@@ -33,8 +43,7 @@ static void test_full_flash(void **state) {
     assert_int_equal(tfs_write_file(t, "/keep/a.bin", wbuf, 30000, 512), 0);
     assert_int_equal(tfs_write_file(t, "/keep/small.txt", "small", 5, 0), 0);
     uint64_t kept = fingerprint(t);
-    fs_statvfs_t sv0;
-    assert_int_equal(fs_statvfs(fs, &sv0), 0);
+    uint32_t free0 = free_sectors(t);
     // Fill it with one-sector files until a write fails; the file that failed keeps nothing.
     char name[32];
     int files = 0;
@@ -75,8 +84,7 @@ static void test_full_flash(void **state) {
         assert_true(err == 0 || err == FS_ERR_NOENT);
     }
     assert_true(fingerprint(t) == kept);
-    assert_int_equal(fs_statvfs(fs, &sv), 0);
-    assert_int_equal(sv.free, sv0.free);
+    assert_int_equal(free_sectors(t), free0);
     assert_int_equal(tfs_remount(t), 0);
     assert_true(fingerprint(t) == kept);
     tfs_assert_clean(t);
@@ -87,8 +95,7 @@ static void test_many_small_files(void **state) {
     (void)state;
     tfs_t *t = tfs_new(2 * MIB);
     fs_t *fs = &t->fs;
-    fs_statvfs_t sv0, sv;
-    assert_int_equal(fs_statvfs(fs, &sv0), 0);
+    uint32_t free0 = free_sectors(t);
     assert_int_equal(fs_mkdir(fs, "/many"), 0);
     char name[64], text[64];
     const int n = 1000;
@@ -123,8 +130,7 @@ static void test_many_small_files(void **state) {
         assert_int_equal(fs_remove(fs, name), 0);
     }
     assert_int_equal(fs_rmdir(fs, "/many"), 0);
-    assert_int_equal(fs_statvfs(fs, &sv), 0);
-    assert_int_equal(sv.free, sv0.free);
+    assert_int_equal(free_sectors(t), free0);
     tfs_assert_clean(t);
     tfs_free(t);
 }
@@ -214,20 +220,137 @@ static void test_erases_spread(void **state) {
     tfs_free(t);
 }
 
+// Erases of the busiest and the least busy sector (superblocks aside), as the flash counted them.
+static void erase_range(tfs_t *t, uint32_t *min, uint32_t *max) {
+    *min = UINT32_MAX;
+    *max = 0;
+    for (uint32_t s = 2; s < t->fs.nsec; s++) {
+        uint32_t e = flash_image_erase_count(t->img, s);
+        *min = e < *min ? e : *min;
+        *max = e > *max ? e : *max;
+    }
+}
+
+// Most of the flash holds files that never change; one small file is rewritten over and over.
+// Removes [path]; returns the tree's fingerprint after.
+static uint64_t tfs_remove_and_fingerprint(tfs_t *t, const char *path) {
+    assert_int_equal(fs_remove(&t->fs, path), 0);
+    return fingerprint(t);
+}
+
+static void churn_with_static_files(tfs_t *t, uint32_t spread, uint32_t *min, uint32_t *max) {
+    fs_t *fs = &t->fs;
+    fs_set_wear_levelling(fs, spread);
+    assert_int_equal(fs_mkdir(fs, "/static"), 0);
+    for (uint32_t i = 0; i < 12; i++) {
+        char name[32];
+        snprintf(name, sizeof(name), "/static/f%u.bin", i);
+        tfs_fill(wbuf, 16000, i);
+        assert_int_equal(tfs_write_file(t, name, wbuf, 16000, 0), 0); // 4 sectors and an index
+    }
+    uint64_t kept = fingerprint(t);
+    for (uint32_t i = 0; i < 3000; i++) {
+        tfs_fill(wbuf, 3000, 1000 + i);
+        assert_int_equal(tfs_write_file(t, "/hot.bin", wbuf, 3000, 0), 0);
+        if (i % 500 == 0) {
+            assert_int_equal(tfs_remount(t), 0); // the counts come back from flash
+            fs_set_wear_levelling(fs, spread);
+        }
+    }
+    assert_int_equal(tfs_remove_and_fingerprint(t, "/hot.bin"), kept);
+    erase_range(t, min, max);
+    tfs_assert_clean(t);
+}
+
+static void test_static_wear_levelling(void **state) {
+    (void)state;
+    uint32_t min_off, max_off, min_on, max_on;
+    tfs_t *t = tfs_new(MIB);
+    churn_with_static_files(t, 0, &min_off, &max_off);
+    tfs_free(t);
+    t = tfs_new(MIB);
+    churn_with_static_files(t, 8, &min_on, &max_on);
+    // The filesystem's own counts follow the flash's, less what the six remounts lost: the
+    // erases since the last save before each (fewer than FS_WEAR_SAVE_EVERY).
+    uint32_t lost = 0;
+    for (uint32_t s = 2; s < t->fs.nsec; s++) {
+        assert_true(fs_erase_count(&t->fs, s) <= flash_image_erase_count(t->img, s));
+        lost += flash_image_erase_count(t->img, s) - fs_erase_count(&t->fs, s);
+    }
+    assert_true(lost < 6 * FS_WEAR_SAVE_EVERY);
+    printf("# erases per sector without static wear levelling %u..%u, with it (spread 8) %u..%u; "
+           "%u sectors moved\n",
+           min_off, max_off, min_on, max_on, t->fs.n_wear_moves);
+    assert_int_equal(min_off, 0); // the static files' sectors are never erased
+    assert_true(max_off > 40);
+    assert_true(min_on > 0); // every sector takes part
+    // The least-erased sector stays within the spread of the free sectors' average, and the free
+    // sectors within a few times that of each other.
+    assert_true(max_on - min_on <= 3 * 8);
+    assert_true(max_on <= max_off / 2);
+    tfs_free(t);
+}
+
+static void test_wear_levelling_leaves_open_files_alone(void **state) {
+    (void)state;
+    tfs_t *t = tfs_new(MIB);
+    fs_t *fs = &t->fs;
+    fs_set_wear_levelling(fs, 4);
+    char name[32];
+    for (uint32_t i = 0; i < 12; i++) {
+        snprintf(name, sizeof(name), "/f%u.bin", i);
+        tfs_fill(wbuf, 16000, i);
+        assert_int_equal(tfs_write_file(t, name, wbuf, 16000, 0), 0);
+    }
+    // The coldest data belongs to files open for writing, one of them already written to.
+    fs_file_t w[2];
+    assert_int_equal(fs_file_open(fs, &w[0], "/f0.bin", FS_O_RDWR | FS_O_APPEND), 0);
+    assert_int_equal(fs_file_open(fs, &w[1], "/f1.bin", FS_O_RDWR), 0);
+    assert_int_equal(fs_file_write(fs, &w[0], "appended", 8), 8);
+    for (uint32_t i = 0; i < 1500; i++) {
+        tfs_fill(wbuf, 3000, 1000 + i);
+        assert_int_equal(tfs_write_file(t, "/hot.bin", wbuf, 3000, 0), 0);
+    }
+    assert_true(fs->n_wear_moves > 10); // the other files' data moved
+    // The writers carry on as if nothing moved.
+    assert_int_equal(fs_file_seek(fs, &w[1], 100, 0), 100);
+    assert_int_equal(fs_file_write(fs, &w[1], "patched", 7), 7);
+    assert_int_equal(fs_file_close(fs, &w[0]), 0);
+    assert_int_equal(fs_file_close(fs, &w[1]), 0);
+    for (uint32_t i = 0; i < 12; i++) {
+        snprintf(name, sizeof(name), "/f%u.bin", i);
+        tfs_fill(wbuf, 16000, i);
+        memcpy(wbuf + 16000, "appended", 8);
+        if (i == 1) {
+            memcpy(wbuf + 100, "patched", 7);
+        }
+        uint32_t len = i == 0 ? 16008 : 16000;
+        assert_int_equal(tfs_read_file(t, name, rbuf, sizeof(rbuf)), (int32_t)len);
+        assert_memory_equal(rbuf, wbuf, len);
+    }
+    tfs_assert_clean(t);
+    tfs_free(t);
+}
+
 static void test_ram_is_bounded(void **state) {
     (void)state;
     // What the filesystem needs besides its caller's file and directory handles.
-    assert_true(sizeof(fs_t) <= 1300);
-    assert_true(FS_RAM_BITMAPS(763) <= 400);
+    assert_true(sizeof(fs_t) <= 1320);
+    assert_true(FS_RAM_BITMAPS(763) <= 384 + 764); // four bitmaps and the erase counts
     assert_true(sizeof(fs_file_t) <= 344);
     assert_true(sizeof(fs_dir_t) <= 24);
 }
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_full_flash),       cmocka_unit_test(test_many_small_files),
-        cmocka_unit_test(test_deep_directories), cmocka_unit_test(test_300k_file),
-        cmocka_unit_test(test_erases_spread),    cmocka_unit_test(test_ram_is_bounded),
+        cmocka_unit_test(test_full_flash),
+        cmocka_unit_test(test_many_small_files),
+        cmocka_unit_test(test_deep_directories),
+        cmocka_unit_test(test_300k_file),
+        cmocka_unit_test(test_erases_spread),
+        cmocka_unit_test(test_ram_is_bounded),
+        cmocka_unit_test(test_static_wear_levelling),
+        cmocka_unit_test(test_wear_levelling_leaves_open_files_alone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 // test_fs_powercut.c: power cuts at every program/erase operation of a filesystem workload.
 //
-// A reference run of the workload records, for every step, the fingerprints of the trees a
-// remount may legitimately show if the power goes during that step (before it, after it, and
-// after a commit inside it such as an open that creates the file). Then for each cut point N
-// the workload runs on a fresh copy of the starting image until the power goes at operation N
+// The test build saves erase counts every few erases and levels wear at a spread of 3 erases,
+// so cuts also land in the middle of saving counts and of moving static data (checked to happen
+// in the reference run). A reference run of the workload records, for every step, the fingerprints
+// of the trees a remount may legitimately show if the power goes during that step (before it, after
+// it, and after a commit inside it such as an open that creates the file). Then for each cut point
+// N the workload runs on a fresh copy of the starting image until the power goes at operation N
 // (clean, or torn part-way through); the image is mounted again and must pass the consistency
 // check, show one of the allowed trees, have its free space accounted for (used sectors equal
 // what the tree references), and keep working (a further write, check and removal).
@@ -26,7 +28,7 @@
 
 #include "fs_testutil.h"
 
-#define MAX_STEPS 512
+#define MAX_STEPS 1024
 #define MAX_MARKS 6
 #define FLASH     (1024u * 1024)
 
@@ -132,6 +134,11 @@ static int workload(pc_t *c) {
     char path[128];
     OP(fs_mkdir(fs, "/lib"));
     OP(fs_mkdir(fs, "/data"));
+    // Never touched again: static wear levelling moves these (directory, index, data sectors).
+    OP(fs_mkdir(fs, "/static"));
+    DO(write_file(c, "/static/table.bin", 9000, 20));
+    DO(write_file(c, "/static/one.bin", 3000, 21));
+    DO(write_file(c, "/static/small.txt", 100, 22));
     OP(fs_mkdir(fs, "/data/logs"));
     DO(write_file(c, "/boot.py", 40, 1));
     DO(write_file(c, "/lib/util.py", 200, 2));
@@ -214,6 +221,11 @@ static int workload(pc_t *c) {
         }
     }
     OP(fs_remove(fs, "/data/big.bin"));
+    // One hot file among static ones: its rewrites wear the free sectors, and static wear
+    // levelling moves the data that sits still (files, index sectors, directory sectors).
+    for (int i = 0; i < 120; i++) {
+        DO(write_file(c, "/data/hot.bin", 300 + (uint32_t)i * 3, 800 + (uint32_t)i));
+    }
     // A directory spread over several sectors emptied: its chain sectors are unlinked.
     for (int i = 0; i < 40; i++) {
         if (i % 3 != 0) {
@@ -289,7 +301,7 @@ static void check_after_cut(tfs_t *t, pc_t *c, uint64_t cut, bool tear) {
     // Free space: every used sector is a superblock or something the tree references, and the
     // files hold exactly the sectors their sizes call for.
     uint32_t used = t->fs.nsec - t->fs.nfree;
-    if (used != 2 + st.meta_sectors + st.data_sectors + st.index_sectors ||
+    if (used != 2 + st.meta_sectors + st.data_sectors + st.index_sectors + st.wear_sectors ||
         st.data_sectors + st.index_sectors != tree.sectors || st.files != tree.files) {
         fail_msg("cut %llu: space not accounted for: used %u meta %u data %u index %u want %u",
                  (unsigned long long)cut, used, st.meta_sectors, st.data_sectors, st.index_sectors,
@@ -329,10 +341,14 @@ static void test_powercut(void **state) {
     uint64_t total = flash_image_ops(t->img) - ops0;
     int steps = ref.step;
     uint64_t stride = full ? 1 : stride_env ? strtoull(stride_env, NULL, 10) : total / 300 + 1;
-    printf("# workload: %d steps, %llu program/erase operations, %u superblock hand-overs; "
-           "cutting every %llu%s\n",
-           steps, (unsigned long long)total, t->fs.sb_rev - 1, (unsigned long long)stride,
-           full ? " (full run)" : "");
+    printf(
+        "# workload: %d steps, %llu program/erase operations, %u superblock hand-overs, "
+        "%u erase count saves, %u sectors moved by static wear levelling; cutting every %llu%s\n",
+        steps, (unsigned long long)total, t->fs.sb_rev - 1, t->fs.n_wear_saves, t->fs.n_wear_moves,
+        (unsigned long long)stride, full ? " (full run)" : "");
+    // The cuts must land in those too (the test build saves and levels often: FS_WEAR_*).
+    assert_true(t->fs.n_wear_saves >= 40);
+    assert_true(t->fs.n_wear_moves >= 12);
     uint64_t points = 0;
     uint64_t first = only ? strtoull(only, NULL, 10) : 0;
     uint64_t end = only ? first + 1 : total;
