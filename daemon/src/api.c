@@ -158,6 +158,7 @@ int api_decode_control(const char *text, size_t len, enum api_control *out, char
         {"interrupt", API_CTL_INTERRUPT},
         {"soft_reset", API_CTL_SOFT_RESET},
         {"hard_reset", API_CTL_HARD_RESET},
+        {"bootloader", API_CTL_BOOTLOADER},
         {"ping", API_CTL_PING},
     };
     json_error_t jerr;
@@ -166,7 +167,9 @@ int api_decode_control(const char *text, size_t len, enum api_control *out, char
         return bad(err, err_len, "not JSON: %s", jerr.text);
     }
     const char *type = json_string_value(json_object_get(j, "type"));
-    int rc = bad(err, err_len, "expected {\"type\": \"interrupt\"|\"soft_reset\"|\"hard_reset\"}");
+    int rc = bad(err, err_len,
+                 "expected {\"type\": \"interrupt\"|\"soft_reset\"|\"hard_reset\"|"
+                 "\"bootloader\"|\"ping\"}");
     for (size_t i = 0; type != NULL && i < sizeof(types) / sizeof(types[0]); i++) {
         if (strcmp(type, types[i].type) == 0) {
             *out = types[i].ctl;

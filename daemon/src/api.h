@@ -31,7 +31,8 @@
     X(API_ERR_NO_SPACE, "no_space", 507)                                                           \
     X(API_ERR_BOARD_ERROR, "board_error", 502)                                                     \
     X(API_ERR_BOARD_NO_ANSWER, "board_no_answer", 504)                                             \
-    X(API_ERR_VERIFY_FAILED, "verify_failed", 502)
+    X(API_ERR_VERIFY_FAILED, "verify_failed", 502)                                                 \
+    X(API_ERR_NOT_SUPPORTED, "not_supported", 501)
 
 #define API_ERR_ENUM(id, code, status) id,
 enum api_error { API_ERRORS(API_ERR_ENUM) API_ERR_COUNT };
@@ -42,7 +43,13 @@ const char *api_error_code(enum api_error e);
 int api_error_status(enum api_error e);
 
 // What a browser may ask over a terminal WebSocket (text frames).
-enum api_control { API_CTL_INTERRUPT, API_CTL_SOFT_RESET, API_CTL_HARD_RESET, API_CTL_PING };
+enum api_control {
+    API_CTL_INTERRUPT,
+    API_CTL_SOFT_RESET,
+    API_CTL_HARD_RESET,
+    API_CTL_BOOTLOADER,
+    API_CTL_PING
+};
 
 // One board as the API shows it.
 struct api_board {

@@ -368,15 +368,32 @@ void board_detach(struct board *b, struct session *s) {
 
 // ---- controls ----
 
+static void on_reset_timer(lws_sorted_usec_list_t *sul);
+
+// Sets the lines of the current step of the modem sequence and waits its time; true when a
+// step remains.
+static bool modem_next(struct board *b) {
+    char err[ERR_LEN];
+    while (b->modem_pos < b->modem->n && b->wsi != NULL) {
+        const struct modem_step *st = &b->modem->step[b->modem_pos++];
+        if (b->link->set_lines(lws_get_socket_fd(b->wsi), st->dtr, st->rts, err, sizeof(err)) < 0) {
+            log_warn(b->tag, "setting DTR/RTS: %s", err);
+        }
+        if (st->wait_ms > 0) {
+            schedule(b, &b->sul_reset, on_reset_timer, st->wait_ms);
+            return true;
+        }
+    }
+    b->modem = NULL;
+    return false;
+}
+
 static void on_reset_timer(lws_sorted_usec_list_t *sul) {
     struct board *b = lws_container_of(sul, struct board, sul_reset);
     if (b->pending != PENDING_NONE) {
         run_pending(b); // no prompt came back: send the reset key anyway
-    } else if (b->wsi != NULL) {
-        char err[ERR_LEN];
-        if (b->link->set_lines(lws_get_socket_fd(b->wsi), -1, 0, err, sizeof(err)) < 0) {
-            log_warn(b->tag, "releasing RTS after a hard reset: %s", err);
-        }
+    } else if (b->modem != NULL) {
+        modem_next(b);
     }
 }
 
@@ -407,23 +424,42 @@ static int reset_after_prompt(struct board *b, enum board_pending p, const char 
     return 0;
 }
 
-static int hard_reset(struct board *b) {
+// Runs a DTR/RTS sequence; ERR_NOTSUP when the link has no modem lines (a pty).
+static int run_modem(struct board *b, const struct modem_seq *seq) {
     char err[ERR_LEN];
     if (b->wsi == NULL) {
         return ERR_CLOSED;
     }
-    // DTR released (GPIO0 high: run from flash), RTS asserted (EN low) for a pulse.
-    int rc = b->link->set_lines(lws_get_socket_fd(b->wsi), 0, 1, err, sizeof(err));
+    // Probe: leaves both lines as they are, fails without modem lines.
+    int rc = b->link->set_lines(lws_get_socket_fd(b->wsi), -1, -1, err, sizeof(err));
+    if (rc < 0) {
+        return rc;
+    }
+    lws_sul_cancel(&b->sul_reset);
+    b->pending = PENDING_NONE;
+    b->modem = seq;
+    b->modem_pos = 0;
+    modem_next(b);
+    return 0;
+}
+
+static int hard_reset(struct board *b) {
+    int rc = run_modem(b, &modem_hard_reset);
     if (rc == ERR_NOTSUP) {
         return reset_after_prompt(b, PENDING_MACHINE_RESET, "machine.reset()");
     }
-    if (rc < 0) {
-        log_warn(b->tag, "hard reset: %s", err);
-        return rc;
+    if (rc == 0) {
+        board_broadcast(b, api_encode_reset(b->cfg.name, "hard", "rts"));
     }
-    schedule(b, &b->sul_reset, on_reset_timer, BOARD_RTS_PULSE_MS);
-    board_broadcast(b, api_encode_reset(b->cfg.name, "hard", "rts"));
-    return 0;
+    return rc;
+}
+
+static int bootloader(struct board *b) {
+    int rc = run_modem(b, &modem_bootloader);
+    if (rc == 0) {
+        board_broadcast(b, api_encode_reset(b->cfg.name, "bootloader", "dtr-rts"));
+    }
+    return rc;
 }
 
 int board_control(struct board *b, enum api_control ctl) {
@@ -438,6 +474,8 @@ int board_control(struct board *b, enum api_control ctl) {
             return reset_after_prompt(b, PENDING_SOFT_RESET, "ctrl-d");
         case API_CTL_HARD_RESET:
             return hard_reset(b);
+        case API_CTL_BOOTLOADER:
+            return bootloader(b);
         default:
             return 0;
     }

@@ -13,6 +13,7 @@
 #include "boardops.h"
 #include "config.h"
 #include "link.h"
+#include "modem.h"
 #include "outq.h"
 #include "rawrepl.h"
 #include "ring.h"
@@ -24,7 +25,6 @@
 #define BOARD_RETRY_MAX_MS   (2000)
 #define BOARD_SETTLE_MS      (1000) // a silent board counts as at the REPL after this
 #define BOARD_PROMPT_WAIT_MS (1000) // how long a reset waits for a prompt after Ctrl-C
-#define BOARD_RTS_PULSE_MS   (100)  // EN held low for a hard reset (esptool's value)
 
 struct hub;
 struct session;
@@ -53,6 +53,8 @@ struct board {
     bool retry_logged; // log a missing device once, not at every retry
     bool input_paused;
     enum board_pending pending;
+    const struct modem_seq *modem; // a DTR/RTS sequence in progress, or NULL
+    size_t modem_pos;
     unsigned prompt_pos; // progress matching ">>> " across reads
     uint64_t rx_bytes, tx_bytes;
     struct rawrepl rr; // file operations' raw REPL session
@@ -77,7 +79,8 @@ void board_detach(struct board *b, struct session *s);
 // ERR_BUSY while a file operation has the board.
 int board_input(struct board *b, const uint8_t *data, size_t len);
 
-// Interrupt, soft reset or hard reset; returns 0, ERR_CLOSED or ERR_BUSY.
+// Interrupt, soft reset, hard reset or bootloader entry; returns 0, ERR_CLOSED, ERR_BUSY, or
+// ERR_NOTSUP (bootloader entry on a link without modem lines).
 int board_control(struct board *b, enum api_control ctl);
 
 // For boardops.c: bytes for the link whatever the state (ERR_FULL over the limit); a line for

@@ -16,8 +16,8 @@ struct link_ops {
     // Opens the device of [cfg] (raw 8N1 at cfg->baud, modem policy applied); returns the fd,
     // or ERR_NOTFOUND (not there yet: retry later) / ERR_IO, with the reason in [err].
     int (*open)(const struct board_config *cfg, char *err, size_t err_len);
-    // Sets DTR and RTS on [fd] (1 asserted, 0 released, -1 unchanged); ERR_NOTSUP when the
-    // link has no modem lines (a pty).
+    // Sets DTR and RTS on [fd] (1 asserted, 0 released, -1 unchanged; both -1 only asks
+    // whether there are lines); ERR_NOTSUP when the link has no modem lines (a pty).
     int (*set_lines)(int fd, int dtr, int rts, char *err, size_t err_len);
 };
 

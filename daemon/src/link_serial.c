@@ -138,7 +138,9 @@ static int serial_open(const struct board_config *cfg, char *err, size_t err_len
 static int set_lines(int fd, int dtr, int rts, char *err, size_t err_len) {
     int set = (dtr == 1 ? TIOCM_DTR : 0) | (rts == 1 ? TIOCM_RTS : 0);
     int clear = (dtr == 0 ? TIOCM_DTR : 0) | (rts == 0 ? TIOCM_RTS : 0);
-    if ((set != 0 && ioctl(fd, TIOCMBIS, &set) < 0) ||
+    int now;
+    if ((set == 0 && clear == 0 && ioctl(fd, TIOCMGET, &now) < 0) || // both -1: does it have any?
+        (set != 0 && ioctl(fd, TIOCMBIS, &set) < 0) ||
         (clear != 0 && ioctl(fd, TIOCMBIC, &clear) < 0)) {
         int code = errno == ENOTTY || errno == EINVAL ? ERR_NOTSUP : ERR_IO;
         return fail(code, err, err_len, "modem lines: %s", strerror(errno));

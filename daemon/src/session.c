@@ -177,8 +177,13 @@ static void on_control(struct session *s) {
     } else {
         int rc = board_control(s->board, ctl);
         if (rc < 0) {
-            enum api_error e = rc == ERR_BUSY ? API_ERR_BOARD_BUSY : API_ERR_BOARD_DISCONNECTED;
-            session_send_json(s, api_encode_error(e, s->board->cfg.name, true));
+            enum api_error e = rc == ERR_BUSY     ? API_ERR_BOARD_BUSY
+                               : rc == ERR_NOTSUP ? API_ERR_NOT_SUPPORTED
+                                                  : API_ERR_BOARD_DISCONNECTED;
+            session_send_json(s, api_encode_error(e,
+                                                  rc == ERR_NOTSUP ? "the link has no DTR/RTS lines"
+                                                                   : s->board->cfg.name,
+                                                  true));
         }
     }
 }

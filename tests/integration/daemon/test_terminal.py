@@ -104,6 +104,21 @@ def test_hard_reset_on_a_pty_uses_machine_reset(daemon, sim_board):
     ws.close()
 
 
+def test_bootloader_entry_needs_modem_lines(daemon, sim_board):
+    board = sim_board()
+    d = daemon("--board", "esp=pty:" + board.link)
+    d.wait_state("esp", "repl")
+    ws = d.term("esp")
+    ws.send_json({"type": "bootloader"})
+    event = ws.recv_json()
+    assert event["type"] == "error" and event["code"] == "not_supported", event
+    assert "DTR/RTS" in event["message"]
+    # The board was left alone: it still answers at its prompt.
+    ws.send_bytes(b"print(40 + 2)\r")
+    assert b"42\r\n>>> " in ws.read_bytes_until(b"42\r\n>>> ")
+    ws.close()
+
+
 def test_embedded_default_starts_a_simulated_board(daemon, sim_board, tmp_path):
     sim_board  # only to skip when replhub-board is not built
     from conftest import BOARD
