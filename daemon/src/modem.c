@@ -15,7 +15,7 @@ const struct modem_seq modem_bootloader = {
 };
 
 const struct modem_seq modem_hard_reset = {
-    .step = {{-1, 1, 100}, {-1, 0, 0}},
+    .step = {{0, 1, 100}, {-1, 0, 0}},
     .n = 2,
 };
 

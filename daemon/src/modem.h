@@ -25,8 +25,8 @@ struct modem_seq {
 // esptool's classic bootloader entry: EN low with GPIO0 high for 100 ms, EN released with
 // GPIO0 low for 50 ms (the ROM samples GPIO0 and stays in the loader), GPIO0 released.
 extern const struct modem_seq modem_bootloader;
-// A hard reset that runs the firmware: EN low for 100 ms, GPIO0 untouched (esptool's
-// --after hard-reset).
+// A hard reset that runs the firmware: EN low for 100 ms with GPIO0 released (high), as
+// esptool's --after hard-reset does with DTR already released.
 extern const struct modem_seq modem_hard_reset;
 
 // Parses esptool's custom sequence syntax ("D0|R1|W0.1|D1|R0|W0.05|D0": D = DTR, R = RTS,
