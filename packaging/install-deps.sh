@@ -15,6 +15,7 @@ packages=(
     libwebsockets-dev libserialport-dev libjansson-dev   # replhubd (and libmbedtls-dev above)
     socat python3-websockets                     # daemon integration tests (ptys, WebSocket client)
     chromium                                     # browser tests (node and npm come with the machine)
+    unzip                                        # checks the web app's zip writer
 )
 
 missing=()
