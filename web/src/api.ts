@@ -14,6 +14,50 @@ export interface Board {
     usb?: string;
 }
 
+export type EntryType = "file" | "dir";
+
+export interface FsEntry {
+    name: string;
+    type: EntryType;
+    size: number;
+}
+
+export interface FsSpace {
+    total: number;
+    free: number;
+}
+
+// GET .../fs/{dir}
+export interface FsListing {
+    path: string;
+    entries: FsEntry[];
+    fs: FsSpace;
+}
+
+export type OpKind =
+    "list" | "stat" | "read" | "write" | "delete" | "mkdir" | "rename" | "hash" | "run" | "exec";
+export type OpState = "queued" | "running" | "done" | "failed" | "cancelled";
+
+export interface ApiErrorBody {
+    code: string;
+    message: string;
+}
+
+// One file operation of a board's queue (GET .../ops, and "op" events on the terminal).
+export interface Op {
+    id: number;
+    kind: OpKind;
+    path: string;
+    state: OpState;
+    done: number;
+    total: number;
+    tag?: string;
+    error?: ApiErrorBody;
+}
+
+// The request header that names an operation, so its "op" events can be told apart.
+export const TAG_HEADER = "x-replhub-tag";
+
 export type ServerEvent =
     | { type: "hello"; board: Board; scrollback: number }
     | { type: "state"; board: string; state: BoardState; reason: string }
@@ -21,6 +65,7 @@ export type ServerEvent =
     | { type: "error"; code: string; message: string }
     | { type: "boards"; boards: Board[] }
     | { type: "board"; board: Board }
+    | { type: "op"; board: string; op: Op }
     | { type: "pong" };
 
 export type Control = "interrupt" | "soft_reset" | "hard_reset" | "ping";
@@ -36,4 +81,17 @@ export function termUrl(boardId: string): string {
 
 export function eventsUrl(): string {
     return `${wsBase()}/api/v1/events`;
+}
+
+// The REST URL of board path [path] ("/lib/a.py"): each segment percent-encoded, "/" kept.
+export function fsUrl(boardId: string, path: string): string {
+    const segs = path
+        .split("/")
+        .filter((s) => s !== "")
+        .map(encodeURIComponent);
+    return `/api/v1/boards/${encodeURIComponent(boardId)}/fs/${segs.join("/")}`;
+}
+
+export function opUrl(boardId: string, opId: number): string {
+    return `/api/v1/boards/${encodeURIComponent(boardId)}/ops/${opId}`;
 }

@@ -26,6 +26,8 @@ export class BoardTerminal {
     constructor(
         readonly boardId: string,
         private readonly onStatus: (t: BoardTerminal) => void,
+        // Every JSON event of the board's terminal socket ("op" events among them).
+        private readonly onBoardEvent: (ev: ServerEvent) => void,
     ) {
         this.element = document.createElement("div");
         this.element.className = "terminal";
@@ -98,6 +100,7 @@ export class BoardTerminal {
     }
 
     private onEvent(ev: ServerEvent): void {
+        this.onBoardEvent(ev);
         switch (ev.type) {
             case "hello":
                 // The scrollback follows: start from a clean screen so nothing shows twice.

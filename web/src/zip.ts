@@ -109,7 +109,10 @@ export function zipParts(entries: ZipEntry[]): Uint8Array[] {
     for (const e of entries) {
         const isDir = e.name.endsWith("/");
         const segs = e.name.split("/").slice(0, isDir ? -1 : undefined);
-        check(segs.length > 0 && segs.every((s) => s !== "" && s !== "." && s !== ".."), `bad name ${e.name}`);
+        check(
+            segs.length > 0 && segs.every((s) => s !== "" && s !== "." && s !== ".."),
+            `bad name ${e.name}`,
+        );
         const data = isDir ? new Uint8Array(0) : (e.data ?? new Uint8Array(0));
         const name = enc.encode(e.name);
         check(name.length <= 0xffff, `name too long: ${e.name}`);
