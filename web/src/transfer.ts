@@ -30,10 +30,11 @@ class Item {
     private readonly bar = document.createElement("progress");
     private readonly bytes = document.createElement("span");
     private readonly speed = document.createElement("span");
-    private readonly note = document.createElement("span");
+    private readonly noteEl = document.createElement("span");
     private readonly error = document.createElement("div");
     readonly cancelBtn = document.createElement("button");
     private samples: [number, number][] = [];
+    private boardCounts = false;
     state: ItemState = "queued";
     done = 0;
     opId: number | null = null;
@@ -55,7 +56,7 @@ class Item {
         this.bar.value = 0;
         this.bytes.className = "t-bytes";
         this.speed.className = "t-speed";
-        this.note.className = "t-note";
+        this.noteEl.className = "t-note";
         this.error.className = "t-error";
         this.error.setAttribute("role", "alert");
         this.cancelBtn.className = "t-cancel";
@@ -63,7 +64,7 @@ class Item {
         this.cancelBtn.title = `Cancel ${label}`;
         this.li.append(
             name,
-            this.note,
+            this.noteEl,
             this.bar,
             this.bytes,
             this.speed,
@@ -82,7 +83,7 @@ class Item {
     setState(state: ItemState, note: string): void {
         this.state = state;
         this.li.dataset.state = state;
-        this.note.textContent = note;
+        this.noteEl.textContent = note;
         this.cancelBtn.hidden = state !== "queued" && state !== "running";
         if (state !== "running") {
             this.speed.textContent = "";
@@ -96,9 +97,18 @@ class Item {
         this.error.dataset.code = e.code;
     }
 
-    // [n] of the bytes are through (never goes back: the board and the browser report apart).
-    progress(n: number): void {
-        if (n <= this.done) {
+    // [n] of the bytes are through, as the browser ([fromBoard] false: sent or received) or the
+    // board (op events) counts them. Once the board reports, it alone counts: the browser runs
+    // ahead by what the sockets buffer.
+    progress(n: number, fromBoard: boolean): void {
+        if (fromBoard && !this.boardCounts) {
+            this.boardCounts = true;
+            this.done = 0;
+            this.samples = [];
+        } else if (!fromBoard && this.boardCounts) {
+            return;
+        }
+        if (n < this.done || (n === this.done && this.samples.length > 0)) {
             return;
         }
         this.done = Math.min(n, this.total);
@@ -189,13 +199,14 @@ export class Transfers {
     onOp(op: Op): void {
         const own = op.tag !== undefined && op.tag.startsWith(tagPrefix());
         const item = own ? this.byTag.get(op.tag!) : this.foreign.get(op.id);
-        if (item) {
+        // A folder download's item counts the bytes of all its reads itself.
+        if (item && op.kind === "write") {
             item.opId = op.id;
             if (op.state === "queued") {
                 item.setState("running", "waiting for the board");
             } else if (op.state === "running") {
-                item.setState("running", op.kind === "write" ? "writing" : "reading");
-                item.progress(op.done);
+                item.setState("running", op.done < op.total ? "writing" : "verifying");
+                item.progress(op.done, true);
             }
         }
         if (own) {
@@ -214,7 +225,9 @@ export class Transfers {
             item.abort = () => this.cancelOp(item!);
             this.foreign.set(op.id, item);
             item.setState("running", op.state === "queued" ? "waiting for the board" : "");
-            item.progress(op.done);
+            item.progress(op.done, true);
+        } else if (item && op.state === "running") {
+            item.progress(op.done, true);
         } else if (item && op.state === "done") {
             item.setState("done", "done");
             this.foreign.delete(op.id);
@@ -316,12 +329,7 @@ export class Transfers {
             const xhr = new XMLHttpRequest();
             xhr.open("PUT", fsUrl(this.boardId, path));
             xhr.setRequestHeader(TAG_HEADER, item.tag);
-            xhr.upload.onprogress = (ev) => {
-                item.progress(ev.loaded);
-                if (ev.loaded >= file.size) {
-                    item.setState("running", "verifying");
-                }
-            };
+            xhr.upload.onprogress = (ev) => item.progress(ev.loaded, false);
             xhr.onload = () =>
                 xhr.status === 200 ? resolve() : reject(errorFrom(xhr.status, xhr.responseText));
             xhr.onerror = () => reject(new ApiError("network", "upload failed"));
@@ -365,7 +373,7 @@ export class Transfers {
             const data = await requestBytes(
                 fsUrl(this.boardId, f.path),
                 { signal: ctl.signal, tag: item.tag },
-                (n) => item.progress((got += n)),
+                (n) => item.progress((got += n), false),
             );
             entries.push({ name: f.rel, data });
         }
