@@ -9,6 +9,9 @@ export const NETWORK = "network";
 export const ABORTED = "aborted";
 
 const TEXT: Record<string, string> = {
+    not_found: "replhubd has no such route (is it older than this page?)",
+    method_not_allowed: "replhubd does not allow that here",
+    forbidden_origin: "replhubd refused this page's origin",
     board_not_found: "no such board",
     bad_message: "replhubd refused the request",
     message_too_large: "too large for replhubd",
