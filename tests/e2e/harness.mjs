@@ -28,6 +28,7 @@ export async function startDaemon() {
     const proc = spawn(REPLHUBD, ["--port", "0", "--no-discover", "--state-dir", tmp,
         "--web-dir", WEB_DIR, "--board-binary", BOARD, "--embedded-baud", "115200"],
         { stdio: ["ignore", "pipe", "inherit"] });
+    const exited = new Promise((resolve) => proc.once("exit", resolve));
     const line = await new Promise((resolve, reject) => {
         createInterface({ input: proc.stdout }).once("line", resolve);
         proc.once("exit", (code) => reject(new Error(`replhubd exited with ${code}`)));
@@ -36,8 +37,11 @@ export async function startDaemon() {
     return {
         url: `http://127.0.0.1:${port}/`,
         async stop() {
-            proc.kill("SIGTERM");
-            await new Promise((resolve) => proc.once("exit", resolve));
+            // A replhubd that died in a test has exited already: waiting for that would hang.
+            if (proc.exitCode === null && proc.signalCode === null) {
+                proc.kill("SIGTERM");
+            }
+            await exited;
             rmSync(tmp, { recursive: true, force: true });
         },
     };
