@@ -272,3 +272,48 @@ with zipfile.ZipFile(sys.argv[1]) as z:
         "zipme/sub/b.bin": sha(bin),
     });
 });
+
+test("errors show where the action was: the upload item, the editor, the row", async () => {
+    // An upload whose name the board cannot hold (a control character).
+    const bad = "bad\u0001name.txt";
+    await page.evaluate((name) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File(["x"], name));
+        document.querySelector('.files .row[data-path="/"]').dispatchEvent(
+            new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, bad);
+    const failed = page.locator('.files .transfer[data-state="failed"]')
+        .filter({ hasText: "name.txt" });
+    await failed.waitFor({ timeout: 30000 });
+    assert.equal(await failed.locator(".t-error").getAttribute("data-code"), "bad_path");
+    assert.match(await failed.locator(".t-error").textContent(), /not a valid board path/);
+
+    // A save into a folder that another client replaced with a file.
+    assert.equal((await api("PUT", "fs/moving/x.py", "x = 1\n")).status, 200);
+    await refreshTree();
+    await row("/moving").click();
+    await row("/moving/x.py").locator(".name").click();
+    const editor = page.locator('.editor-pane[data-path="/moving/x.py"]');
+    await editor.locator(".cm-content").filter({ hasText: "x = 1" }).waitFor();
+    assert.equal((await api("DELETE", "fs/moving?recursive")).status, 200);
+    assert.equal((await api("PUT", "fs/moving", "now a file\n")).status, 200);
+    await page.keyboard.press("End");
+    await page.keyboard.type("  # edited");
+    await page.keyboard.press("Control+s");
+    const status = editor.locator(".editor-status.error");
+    await status.waitFor({ timeout: 30000 });
+    assert.equal(await status.getAttribute("data-code"), "not_a_directory");
+    assert.match(await status.textContent(), /^Not saved: /);
+    assert.match(await page.locator('.tab[data-path="/moving/x.py"]').textContent(), /●/,
+        "still marked unsaved");
+
+    // A file that is not text stays out of the editor, and says why on its row.
+    assert.equal((await api("PUT", "fs/blob.bin", Buffer.from([0xff, 0xfe, 0x00, 0x80]))).status,
+        200);
+    await refreshTree();
+    await row("/blob.bin").locator(".name").click();
+    const err = row("/blob.bin").locator(".row-error");
+    await err.waitFor();
+    assert.equal(await err.getAttribute("data-code"), "not_text");
+    assert.equal(await page.locator('.tab[data-path="/blob.bin"]').count(), 0);
+});
