@@ -353,6 +353,15 @@ export class EditorTabs {
         tab.say(`Opened ${path} (${formatBytes(bytes.length)})`);
     }
 
+    // Saves the file in front (Ctrl-S pressed outside the editor); false when none is open.
+    saveActive(): boolean {
+        if (this.active === null) {
+            return false;
+        }
+        void this.active.save();
+        return true;
+    }
+
     activate(tab: Tab, focus: boolean): void {
         this.active = tab;
         this.tabs.forEach((t) => t.select(t === tab));

@@ -113,6 +113,17 @@ for (const [id, control] of buttons) {
     byId<HTMLButtonElement>(id).addEventListener("click", () => current?.term.control(control));
 }
 
+// Ctrl-S / Cmd-S outside the editor (in the file tree, on a button) saves the file in front
+// rather than the page; in the terminal the keys stay the board's.
+window.addEventListener("keydown", (e) => {
+    const inTerminal = (e.target as Element | null)?.closest?.(".xterm");
+    if ((e.ctrlKey || e.metaKey) && e.key === "s" && !e.defaultPrevented && !inTerminal) {
+        if (current?.editors.saveActive()) {
+            e.preventDefault();
+        }
+    }
+});
+
 window.addEventListener("beforeunload", (e) => {
     if (Array.from(views.values()).some((v) => v.editors.hasUnsaved)) {
         e.preventDefault();

@@ -219,12 +219,13 @@ export class Transfers {
         if (op.kind !== "write" && op.kind !== "read") {
             return;
         }
-        if (!item && (op.state === "queued" || op.state === "running")) {
+        // Listings are reads too, but move no counted bytes (total 0): they are not shown.
+        if (!item && op.state === "running" && op.total > 0) {
             item = this.show(new Item(`${op.kind} ${op.path} (another client)`, op.total, ""));
             item.opId = op.id;
             item.abort = () => this.cancelOp(item!);
             this.foreign.set(op.id, item);
-            item.setState("running", op.state === "queued" ? "waiting for the board" : "");
+            item.setState("running", op.kind === "write" ? "writing" : "reading");
             item.progress(op.done, true);
         } else if (item && op.state === "running") {
             item.progress(op.done, true);
