@@ -151,6 +151,7 @@ test("open, edit, Ctrl-S and Run: the program's output shows in the terminal", a
 
 test("rename inline with F2 and Enter", async () => {
     assert.equal((await api("PUT", "fs/old_name.py", "x = 1\n")).status, 200);
+    assert.equal((await api("PUT", "fs/keep.py", "k = 2")).status, 200);
     await refreshTree();
     // Open in the editor first: its tab must follow the rename.
     await row("/old_name.py").locator(".name").click();
@@ -159,6 +160,15 @@ test("rename inline with F2 and Enter", async () => {
     await page.keyboard.press("F2");
     const input = row("/old_name.py").locator("input.rename");
     assert.ok(await input.evaluate((el) => el === document.activeElement));
+    // A name that is taken is refused in the row: the other file is not replaced.
+    await page.keyboard.type("keep");
+    await page.keyboard.press("Enter");
+    const err = row("/old_name.py").locator(".row-error");
+    await err.waitFor();
+    assert.equal(await err.getAttribute("data-code"), "exists");
+    assert.equal((await entries(""))["keep.py"].size, 5);
+    await input.fill("old_name.py");
+    await input.evaluate((el) => el.setSelectionRange(0, "old_name".length));
     // The name without its extension is selected: typing replaces just that.
     await page.keyboard.type("new_name");
     await page.keyboard.press("Enter");

@@ -623,6 +623,12 @@ export class FilePanel {
             return;
         }
         const to = joinPath(parentPath(from), name);
+        // replhubd's rename replaces an existing file without asking: refuse that here.
+        if (this.dirs.get(parentPath(from))?.entries?.some((e) => e.name === name)) {
+            this.errors.set(from, { text: `${name} already exists (exists)`, code: "exists" });
+            this.render();
+            return;
+        }
         this.busy.add(from);
         this.errors.delete(from);
         this.render();
