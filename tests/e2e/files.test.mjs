@@ -6,6 +6,9 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { after, before, test } from "node:test";
 
 import { rendered, startBrowser, startDaemon, waitForRow } from "./harness.mjs";
@@ -326,4 +329,28 @@ test("errors show where the action was: the upload item, the editor, the row", a
     await err.waitFor();
     assert.equal(await err.getAttribute("data-code"), "not_text");
     assert.equal(await page.locator('.tab[data-path="/blob.bin"]').count(), 0);
+});
+
+test("the pickers upload chosen files, and a folder with its subfolders", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "replhub-pick-"));
+    try {
+        mkdirSync(path.join(dir, "picked", "sub"), { recursive: true });
+        writeFileSync(path.join(dir, "picked", "one.py"), "print(1)\n");
+        writeFileSync(path.join(dir, "picked", "sub", "two.txt"), "two\n");
+        await row("/").focus();
+        await page.setInputFiles(".files-pick-dir", path.join(dir, "picked"));
+        await page.setInputFiles(".files-pick",
+            { name: "chosen.py", mimeType: "text/x-python", buffer: Buffer.from("c = 3\n") });
+        for (const name of ["one.py", "two.txt", "chosen.py"]) {
+            await page.locator('.files .transfer[data-state="done"]').filter({ hasText: name })
+                .waitFor({ timeout: 30000 });
+        }
+    } finally {
+        rmSync(dir, { recursive: true, force: true });
+    }
+    await row("/picked").waitFor();
+    await row("/chosen.py").waitFor();
+    assert.equal(await row("/chosen.py").locator(".size").textContent(), "6 B");
+    assert.equal((await api("GET", "fs/picked/sub/two.txt")).data.toString(), "two\n");
+    assert.equal((await api("GET", "fs/picked/one.py")).data.toString(), "print(1)\n");
 });

@@ -88,7 +88,7 @@ export function collectDrop(dt: DataTransfer): Promise<Picked> {
 }
 
 // The files of an <input type="file">, with their folders when it picked a folder.
-export function collectInput(files: FileList): Picked {
+export function collectInput(files: ArrayLike<File>): Picked {
     const out: Picked = { files: [], dirs: [] };
     const dirs = new Set<string>();
     for (const file of Array.from(files)) {

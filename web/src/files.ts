@@ -149,8 +149,8 @@ export class FilePanel {
 
     // The path of the folder new things go into: the focused folder, or the focused file's.
     private targetDir(): string {
-        const d = this.dirs.get(this.focused);
-        return d ? this.focused : parentPath(this.focused);
+        const isDir = this.focused === "/" || this.rowEl(this.focused)?.dataset.type === "dir";
+        return isDir ? this.focused : parentPath(this.focused);
     }
 
     private toolbar(): HTMLElement {
@@ -173,10 +173,12 @@ export class FilePanel {
         upDir.addEventListener("click", () => pickDir.click());
         for (const input of [pickFiles, pickDir]) {
             input.addEventListener("change", () => {
-                if (input.files && input.files.length > 0) {
-                    this.uploadPicked(() => Promise.resolve(collectInput(input.files!)));
-                }
+                // Taken now: clearing the input (so the same file can be picked again) empties it.
+                const files = Array.from(input.files ?? []);
                 input.value = "";
+                if (files.length > 0) {
+                    this.uploadPicked(() => Promise.resolve(collectInput(files)));
+                }
             });
         }
         bar.append(refresh, mkdir, upFiles, upDir, pickFiles, pickDir);
@@ -185,10 +187,13 @@ export class FilePanel {
 
     private uploadPicked(pick: () => Promise<Picked>, dir = this.targetDir()): void {
         this.panelError.textContent = "";
-        pick().then(
-            (picked) => this.hooks.upload(picked, dir),
-            (e: unknown) => (this.panelError.textContent = String((e as Error).message ?? e)),
-        );
+        // Through a promise, so that a pick refused at once lands in the same place.
+        Promise.resolve()
+            .then(pick)
+            .then(
+                (picked) => this.hooks.upload(picked, dir),
+                (e: unknown) => (this.panelError.textContent = String((e as Error).message ?? e)),
+            );
     }
 
     private dropZone(): void {
