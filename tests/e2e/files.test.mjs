@@ -354,3 +354,23 @@ test("the pickers upload chosen files, and a folder with its subfolders", async 
     assert.equal((await api("GET", "fs/picked/sub/two.txt")).data.toString(), "two\n");
     assert.equal((await api("GET", "fs/picked/one.py")).data.toString(), "print(1)\n");
 });
+
+test("typing into the terminal while an upload runs reaches the board after it", async () => {
+    await page.evaluate(() => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(30000).fill(65)], "while_typing.bin"));
+        document.querySelector('.files .row[data-path="/"]').dispatchEvent(
+            new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    const item = page.locator(".files .transfer").filter({ hasText: "while_typing.bin" });
+    await item.waitFor();
+    await page.locator(".terminal:not([hidden]) .xterm").click();
+    // replhubd refuses typing while the board is busy; the page holds it instead.
+    await page.keyboard.type("print('typed', 6 * 7)");
+    await page.keyboard.press("Enter");
+    assert.match(await page.locator("#status").textContent(), /typing held/);
+    assert.equal(await item.getAttribute("data-state"), "running", "typed during the upload");
+    await page.locator('.files .transfer[data-state="done"]')
+        .filter({ hasText: "while_typing.bin" }).waitFor({ timeout: 30000 });
+    await waitForRow(page, /^typed 42\s*$/, 30000);
+});

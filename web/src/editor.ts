@@ -25,9 +25,9 @@ import {
 } from "@codemirror/view";
 import { tags as t } from "@lezer/highlight";
 
-import { fsUrl, TAG_HEADER } from "./api";
+import { fsUrl } from "./api";
 import { baseName, formatBytes, isWithin, parentPath, rebase } from "./paths";
-import { ApiError, asApiError, errorFrom, newTag, requestBytes, requestJson } from "./rest";
+import { ApiError, asApiError, requestBytes, requestJson } from "./rest";
 
 // The largest file the editor opens; bigger ones are for download.
 export const EDITOR_MAX_BYTES = 1024 * 1024;
@@ -218,19 +218,7 @@ class Tab {
         const bytes = new TextEncoder().encode(doc.toString());
         this.say(`Saving ${formatBytes(bytes.length)}…`);
         try {
-            let res: Response;
-            try {
-                res = await fetch(fsUrl(this.owner.boardId, this.path), {
-                    method: "PUT",
-                    headers: { [TAG_HEADER]: newTag(), "content-type": "application/octet-stream" },
-                    body: bytes,
-                });
-            } catch (e) {
-                throw asApiError(e);
-            }
-            if (!res.ok) {
-                throw errorFrom(res.status, await res.text().catch(() => ""));
-            }
+            await requestJson(fsUrl(this.owner.boardId, this.path), { method: "PUT", body: bytes });
             this.saved = doc;
             this.relabel();
             this.say(`Saved ${formatBytes(bytes.length)} to ${this.path}`);

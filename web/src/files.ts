@@ -71,6 +71,7 @@ export class FilePanel {
     private confirming: string | null = null;
     private creating: { dir: string; draft: string } | null = null;
     private loaded = false;
+    private lastState: BoardState | null = null;
     private refreshing: Promise<void> | null = null;
     private refreshAgain = false;
 
@@ -97,9 +98,16 @@ export class FilePanel {
         this.element.hidden = !visible;
     }
 
-    // Loads the tree the first time the board can answer, and again after it came back.
+    // Loads the tree the first time the board can answer, and again after it came back. The end
+    // of an operation (busy to repl) is not a reason: op events say what changed.
     boardState(state: BoardState): void {
-        if (state === "repl" && (!this.loaded || this.panelError.textContent !== "")) {
+        const was = this.lastState;
+        this.lastState = state;
+        if (state !== "repl" || this.refreshing !== null) {
+            return;
+        }
+        const cameBack = was === "disconnected" || was === "connecting";
+        if (!this.loaded || cameBack || this.panelError.textContent !== "") {
             void this.refresh();
         }
     }

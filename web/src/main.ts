@@ -9,6 +9,7 @@ import { BoardList } from "./boards";
 import { EditorTabs, runFile } from "./editor";
 import { FilePanel } from "./files";
 import { parentPath } from "./paths";
+import { watchRequests } from "./rest";
 import { BoardTerminal } from "./terminal";
 import { Transfers } from "./transfer";
 
@@ -74,6 +75,7 @@ function create(id: string): BoardView {
             files.boardState(ev.state);
         }
     });
+    watchRequests(id, (busy) => term.holdInput(busy));
     byId("editors").appendChild(editors.element);
     byId("files").appendChild(files.element);
     term.mount(byId("terminals"));

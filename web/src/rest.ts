@@ -78,6 +78,42 @@ export function errorFrom(status: number, body: string): ApiError {
     return new ApiError(status === 0 ? NETWORK : "internal", `HTTP ${status}`, status);
 }
 
+// The page's requests in flight per board, so the terminal can hold typing while they run.
+const inFlight = new Map<string, number>();
+const watchers = new Map<string, ((busy: boolean) => void)[]>();
+
+// Calls [f] with true when the page's first request to board [boardId] starts, false when its
+// last one ended.
+export function watchRequests(boardId: string, f: (busy: boolean) => void): void {
+    watchers.set(boardId, [...(watchers.get(boardId) ?? []), f]);
+}
+
+// Counts a request to [url] as in flight; returns the function that ends it (once).
+export function track(url: string): () => void {
+    const m = /^\/api\/v1\/boards\/([^/?]+)/.exec(url);
+    if (m === null) {
+        return () => undefined;
+    }
+    const id = decodeURIComponent(m[1]);
+    const n = (inFlight.get(id) ?? 0) + 1;
+    inFlight.set(id, n);
+    if (n === 1) {
+        watchers.get(id)?.forEach((f) => f(true));
+    }
+    let ended = false;
+    return () => {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        const left = (inFlight.get(id) ?? 1) - 1;
+        inFlight.set(id, left);
+        if (left === 0) {
+            watchers.get(id)?.forEach((f) => f(false));
+        }
+    };
+}
+
 let pageTag = "";
 let counter = 0;
 
@@ -98,16 +134,19 @@ export function newTag(): string {
 export interface RequestOptions {
     method?: string;
     json?: unknown;
+    body?: Uint8Array<ArrayBuffer>;
     tag?: string;
     signal?: AbortSignal;
 }
 
 async function send(url: string, opt: RequestOptions): Promise<Response> {
     const headers: Record<string, string> = { [TAG_HEADER]: opt.tag ?? newTag() };
-    let body: string | undefined;
+    let body: string | Uint8Array<ArrayBuffer> | undefined = opt.body;
     if (opt.json !== undefined) {
         headers["content-type"] = "application/json";
         body = JSON.stringify(opt.json);
+    } else if (body !== undefined) {
+        headers["content-type"] = "application/octet-stream";
     }
     let res: Response;
     try {
@@ -123,11 +162,14 @@ async function send(url: string, opt: RequestOptions): Promise<Response> {
 
 // The JSON answer of a request, or an ApiError.
 export async function requestJson<T>(url: string, opt: RequestOptions = {}): Promise<T> {
-    const res = await send(url, opt);
+    const end = track(url);
     try {
+        const res = await send(url, opt);
         return (await res.json()) as T;
     } catch (e) {
         throw asApiError(e);
+    } finally {
+        end();
     }
 }
 
@@ -137,8 +179,9 @@ export async function requestBytes(
     opt: RequestOptions = {},
     onBytes?: (n: number) => void,
 ): Promise<Uint8Array> {
-    const res = await send(url, opt);
+    const end = track(url);
     try {
+        const res = await send(url, opt);
         if (!res.body || !onBytes) {
             return new Uint8Array(await res.arrayBuffer());
         }
@@ -163,5 +206,7 @@ export async function requestBytes(
         return out;
     } catch (e) {
         throw asApiError(e);
+    } finally {
+        end();
     }
 }

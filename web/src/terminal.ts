@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: MIT
 // terminal.ts: one board's terminal: an xterm fed by its WebSocket, with fit-to-size, copy and
-// paste, the controls, and a status line text describing the board and the link to it.
+// paste, the controls, and a status line text describing the board and the link to it. While the
+// board runs a file operation replhubd refuses typing (board_busy), so what is typed then is held
+// and sent once the board is free.
 
 import { FitAddon } from "@xterm/addon-fit";
 import { Terminal } from "@xterm/xterm";
 
 import { termUrl, type BoardState, type Control, type ServerEvent } from "./api";
 import { Connection } from "./connection";
+
+// The most typed bytes held while the board is busy; more is dropped, and the status says so.
+export const TERM_HOLD_MAX = 4096;
 
 const THEME = {
     background: "#14161a",
@@ -22,6 +27,10 @@ export class BoardTerminal {
     private readonly conn: Connection;
     private state: BoardState | "offline" = "offline";
     private note = "connecting to replhubd…";
+    private held: string[] = [];
+    private heldBytes = 0;
+    private boardBusy = false;
+    private pageBusy = false;
 
     constructor(
         readonly boardId: string,
@@ -50,7 +59,7 @@ export class BoardTerminal {
                 this.setNote(`${why}; reconnecting in ${Math.round(retryMs / 100) / 10}s`);
             },
         });
-        this.term.onData((data) => this.conn.sendBytes(data));
+        this.term.onData((data) => this.type(data));
         this.term.attachCustomKeyEventHandler((e) => this.onKey(e));
     }
 
@@ -80,6 +89,37 @@ export class BoardTerminal {
         this.focus();
     }
 
+    // The page has requests of its own waiting for this board ([busy]): typing waits with them,
+    // since the board turns busy when they reach it, before its state event could arrive here.
+    holdInput(busy: boolean): void {
+        this.pageBusy = busy;
+        this.release();
+    }
+
+    private type(data: string): void {
+        if (!this.boardBusy && !this.pageBusy) {
+            this.conn.sendBytes(data);
+            return;
+        }
+        const n = new TextEncoder().encode(data).length;
+        if (this.heldBytes + n > TERM_HOLD_MAX) {
+            this.setNote(`board busy: typing beyond ${TERM_HOLD_MAX} bytes dropped`);
+            return;
+        }
+        this.held.push(data);
+        this.heldBytes += n;
+        this.setNote("board busy: typing held until it is free");
+    }
+
+    private release(): void {
+        if (this.boardBusy || this.pageBusy || this.held.length === 0) {
+            return;
+        }
+        this.conn.sendBytes(this.held.join(""));
+        this.held = [];
+        this.heldBytes = 0;
+    }
+
     statusText(): string {
         return `${this.boardId}: ${this.state} — ${this.note}`;
     }
@@ -106,11 +146,15 @@ export class BoardTerminal {
                 // The scrollback follows: start from a clean screen so nothing shows twice.
                 this.term.reset();
                 this.state = ev.board.state;
+                this.boardBusy = ev.board.state === "busy";
+                this.release();
                 this.setNote("connected");
                 break;
             case "state":
                 this.state = ev.state;
+                this.boardBusy = ev.state === "busy";
                 this.setNote(ev.reason);
+                this.release();
                 break;
             case "reset":
                 this.setNote(`${ev.kind} reset (${ev.method})`);

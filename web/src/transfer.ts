@@ -15,6 +15,7 @@ import {
     requestBytes,
     requestJson,
     tagPrefix,
+    track,
 } from "./rest";
 import { zipParts, type ZipEntry } from "./zip";
 
@@ -326,9 +327,11 @@ export class Transfers {
     private put(item: Item, path: string, file: Blob): Promise<void> {
         item.li.dataset.dir = parentPath(path);
         item.li.dataset.path = path;
-        return new Promise((resolve, reject) => {
+        const url = fsUrl(this.boardId, path);
+        const end = track(url);
+        return new Promise<void>((resolve, reject) => {
             const xhr = new XMLHttpRequest();
-            xhr.open("PUT", fsUrl(this.boardId, path));
+            xhr.open("PUT", url);
             xhr.setRequestHeader(TAG_HEADER, item.tag);
             xhr.upload.onprogress = (ev) => item.progress(ev.loaded, false);
             xhr.onload = () =>
@@ -342,7 +345,7 @@ export class Transfers {
             };
             item.setState("running", "sending");
             xhr.send(file);
-        });
+        }).finally(end);
     }
 
     private async zipFolder(item: Item, dir: string, name: string): Promise<void> {
