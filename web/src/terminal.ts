@@ -108,6 +108,7 @@ export class BoardTerminal {
         }
         this.held.push(data);
         this.heldBytes += n;
+        this.element.dataset.held = String(this.heldBytes);
         this.setNote("board busy: typing held until it is free");
     }
 
@@ -118,6 +119,7 @@ export class BoardTerminal {
         this.conn.sendBytes(this.held.join(""));
         this.held = [];
         this.heldBytes = 0;
+        delete this.element.dataset.held;
     }
 
     statusText(): string {
