@@ -63,6 +63,11 @@ void board_set_busy(struct board *b, bool busy, const char *reason) {
     if (b->wsi != NULL) {
         set_state(b, busy ? BOARD_BUSY : BOARD_REPL, reason);
     }
+    if (!busy && b->held_len > 0 && b->wsi != NULL) {
+        size_t n = b->held_len;
+        b->held_len = 0;
+        board_input(b, b->held, n);
+    }
 }
 
 static void pause_viewers(struct board *b, bool pause) {
@@ -174,6 +179,7 @@ static void run_pending(struct board *b);
 
 // Follows ">>> " across reads; a prompt ends connecting and releases a waiting reset.
 static void scan_prompts(struct board *b, const uint8_t *data, size_t len) {
+    b->at_prompt = false;
     for (size_t i = 0; i < len; i++) {
         if (data[i] == (uint8_t)PROMPT[b->prompt_pos]) {
             b->prompt_pos++;
@@ -182,6 +188,7 @@ static void scan_prompts(struct board *b, const uint8_t *data, size_t len) {
         }
         if (b->prompt_pos == sizeof(PROMPT) - 1) {
             b->prompt_pos = 0;
+            b->at_prompt = i + 1 == len; // the last thing printed: an empty prompt
             if (b->state == BOARD_CONNECTING) {
                 set_state(b, BOARD_REPL, "prompt seen");
             }
@@ -248,8 +255,15 @@ int board_input(struct board *b, const uint8_t *data, size_t len) {
     if (b->wsi == NULL) {
         return ERR_CLOSED;
     }
+    b->at_prompt = false;
     if (b->ops.in_raw) {
-        return ERR_BUSY;
+        // Held until the file operations are over, then typed in the order it came.
+        if (b->held_len + len > BOARD_HELD_MAX) {
+            return ERR_BUSY;
+        }
+        memcpy(b->held + b->held_len, data, len);
+        b->held_len += len;
+        return 0;
     }
     if (outq_push(&b->tx, OUTQ_BINARY, data, len) < 0) {
         return ERR_FULL;
@@ -288,6 +302,8 @@ static int on_link_writable(struct board *b) {
 
 static void on_link_closed(struct board *b) {
     b->wsi = NULL;
+    b->held_len = 0;
+    b->at_prompt = false;
     board_ops_link_lost(b);
     lws_sul_cancel(&b->sul_settle);
     lws_sul_cancel(&b->sul_reset);

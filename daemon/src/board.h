@@ -21,6 +21,7 @@
 #define BOARD_TX_MAX         (256u << 10) // bytes from viewers waiting for the link
 #define BOARD_TX_PAUSE       (64u << 10)  // above this, viewers' input is paused (flow control)
 #define BOARD_READ_CHUNK     (4096)       // bytes read from the link per wake-up
+#define BOARD_HELD_MAX       (4096)       // viewer input held while file operations run
 #define BOARD_RETRY_MIN_MS   (200)        // reconnect backoff, doubling up to the max
 #define BOARD_RETRY_MAX_MS   (2000)
 #define BOARD_SETTLE_MS      (1000) // a silent board counts as at the REPL after this
@@ -56,6 +57,9 @@ struct board {
     const struct modem_seq *modem; // a DTR/RTS sequence in progress, or NULL
     size_t modem_pos;
     unsigned prompt_pos; // progress matching ">>> " across reads
+    bool at_prompt;      // the board's last output was ">>> " and nobody typed since
+    uint8_t held[BOARD_HELD_MAX];
+    size_t held_len;
     uint64_t rx_bytes, tx_bytes;
     struct rawrepl rr; // file operations' raw REPL session
     lws_sorted_usec_list_t sul_rr;
@@ -75,8 +79,9 @@ void board_start(struct board *b);
 int board_attach(struct board *b, struct session *s);
 void board_detach(struct board *b, struct session *s);
 
-// Queues viewer input for the link. ERR_CLOSED when disconnected, ERR_FULL when over the limit,
-// ERR_BUSY while a file operation has the board.
+// Queues viewer input for the link. ERR_CLOSED when disconnected, ERR_FULL when over the limit.
+// While file operations have the board it is held (up to BOARD_HELD_MAX, else ERR_BUSY) and
+// typed when they are over.
 int board_input(struct board *b, const uint8_t *data, size_t len);
 
 // Interrupt, soft reset, hard reset or bootloader entry; returns 0, ERR_CLOSED, ERR_BUSY, or

@@ -81,7 +81,11 @@ static void op_event(struct op *op) {
     struct api_op info;
     op_describe(op, &info);
     op->last_event_ms = now_ms();
-    board_broadcast(op->board, api_encode_op_event(op->board->cfg.name, &info));
+    char *json = api_encode_op_event(op->board->cfg.name, &info);
+    if (json != NULL && !op->board->hub->stopping) {
+        hub_tell_watchers(op->board->hub, json, strlen(json));
+    }
+    board_broadcast(op->board, json);
 }
 
 static void progress(struct op *op) {
@@ -151,7 +155,12 @@ static void fail(struct op *op, enum api_error code, const char *msg) {
     finish(op, code == API_ERR_CANCELLED ? OP_CANCELLED : OP_FAILED, code, msg);
 }
 
+static bool is_read_only(enum op_kind k) {
+    return k == OP_LIST || k == OP_STAT || k == OP_READ || k == OP_HASH;
+}
+
 static void notice(struct board *b, const char *fmt, const char *arg) {
+    b->ops.noticed = true;
     char line[FSOPS_PATH_MAX + 128];
     int n = snprintf(line, sizeof(line), "\r\n\x1b[2m[replhub] ");
     n += snprintf(line + n, sizeof(line) - (size_t)n, fmt, arg);
@@ -177,13 +186,25 @@ static void start_next(struct board *b) {
     op->state = OP_RUNNING;
     op->step = b->ops.stray_tmp[0] != '\0' ? STEP_CLEANUP : STEP_MAIN;
     op_event(op);
-    char what[FSOPS_PATH_MAX + 32];
-    snprintf(what, sizeof(what), "%s %s", kind_names[op->kind], op->path);
-    notice(b, "%s", what);
+    if (!b->ops.in_raw) {
+        // A board idle at an empty prompt needs no Ctrl-C, and reading it changes nothing a
+        // viewer sees: such operations pass silently.
+        b->ops.quiet = b->at_prompt;
+        b->ops.noticed = false;
+    }
+    if (!is_read_only(op->kind) || !b->ops.quiet) {
+        char what[FSOPS_PATH_MAX + 32];
+        snprintf(what, sizeof(what), "%s %s", kind_names[op->kind], op->path);
+        notice(b, "%s", what);
+    }
     if (!b->ops.in_raw) {
         b->ops.in_raw = true;
         board_set_busy(b, true, kind_names[op->kind]);
-        rawrepl_enter(&b->rr);
+        if (b->ops.quiet) {
+            rawrepl_enter_at_prompt(&b->rr);
+        } else {
+            rawrepl_enter(&b->rr);
+        }
     } else if (b->ops.reenter || b->rr.state != RAWREPL_READY) {
         b->ops.reenter = false;
         b->rr.state = RAWREPL_IDLE;
@@ -428,7 +449,7 @@ static void run_step(struct op *op) {
             fsops_frames_init(&op->frames, on_file_data, op);
             mbedtls_sha256_starts_ret(&op->sha, 0);
             op->done = 0;
-            if (op->kind == OP_READ && op->is_dir) {
+            if (op->is_dir) {
                 exec_script(op, fsops_script_list(op->path), OPS_SILENCE_MS);
             } else if (op->kind == OP_WRITE) {
                 fsops_tmp_path(op->path, tmp, sizeof(tmp));
@@ -551,7 +572,7 @@ static void step_done(struct op *op) {
             run_step(op);
             return;
         case STEP_SECOND:
-            if (op->kind == OP_READ && op->is_dir) {
+            if (op->is_dir) {
                 if (!make_listing(op)) {
                     fail(op, API_ERR_BOARD_ERROR, "the board's listing is not valid JSON");
                     return;
@@ -603,7 +624,10 @@ static void step_done(struct op *op) {
             }
             op->is_dir = a != 0;
             op->total = op->is_dir ? 0 : b;
-            if (op->kind == OP_READ) {
+            if (op->kind == OP_READ && op->is_dir) {
+                op->kind = OP_LIST; // a GET of a directory lists it
+            }
+            if (op->kind != OP_STAT) {
                 op->step = STEP_SECOND;
                 run_step(op);
                 return;
@@ -711,7 +735,7 @@ static void left_raw(struct board *b) {
     if (op != NULL && op->kind == OP_RUN && !op->cancel) {
         char *line = fsops_run_line(op->path);
         board_set_busy(b, false, "file operation done");
-        board_notice(b, "\r\n>>> ");
+        board_notice(b, "\r\n>>> "); // the line is typed here, as after a notice
         if (line == NULL) {
             fail(op, API_ERR_INTERNAL, "out of memory");
             return;
@@ -725,8 +749,11 @@ static void left_raw(struct board *b) {
         start_next(b); // queued while leaving: enter again
         return;
     }
+    if (b->ops.noticed) {
+        board_notice(b, "\r\n>>> ");
+    }
+    b->at_prompt = true; // left the raw REPL: the board's prompt is empty
     board_set_busy(b, false, "file operation done");
-    board_notice(b, "\r\n>>> ");
 }
 
 static void io_event(void *ctx, enum rawrepl_event ev, const char *detail) {
@@ -736,7 +763,7 @@ static void io_event(void *ctx, enum rawrepl_event ev, const char *detail) {
         case RAWREPL_EV_READY:
             if (b->rr.interrupted) {
                 b->rr.interrupted = false;
-                board_notice(b, "\r\n\x1b[2m[replhub] the running program was interrupted\x1b[0m");
+                notice(b, "%s", "the running program was interrupted");
             }
             if (op != NULL) {
                 run_step(op);

@@ -95,6 +95,8 @@ struct board_ops {
     unsigned next_id;
     bool in_raw;  // the board is in the raw REPL on our behalf
     bool helpers; // fsops' helper functions are defined on the board (until it resets)
+    bool quiet;   // the batch began at an empty prompt: reads need no notice
+    bool noticed; // a notice was printed in this batch: the prompt is printed again after
     bool reenter; // a cancelled transfer may have left bytes: enter afresh
     char stray_tmp[FSOPS_PATH_MAX + 1]; // an upload's temporary file to remove
     char notice_path[FSOPS_PATH_MAX + 1];

@@ -14,9 +14,13 @@
 #include "log.h"
 #include "session.h"
 
-#define HTTP_PATH_MAX (256)
-#define WS_PING_S     (30) // idle WebSockets are pinged, and dropped when pings go unanswered
-#define WS_HANGUP_S   (60)
+#define HTTP_PATH_MAX (256) // a Host header
+#define HTTP_URI_MAX  (4096)
+#define HTTP_HEADER_DATA_MAX                                                                       \
+    (8192) // all request headers together // a request path, percent-decoded (board paths are up to
+           // 1024 bytes)
+#define WS_PING_S   (30) // idle WebSockets are pinged, and dropped when pings go unanswered
+#define WS_HANGUP_S (60)
 
 static bool header(struct lws *wsi, enum lws_token_indexes t, char *out, size_t len) {
     return lws_hdr_total_length(wsi, t) > 0 && lws_hdr_copy(wsi, out, (int)len, t) > 0;
@@ -85,7 +89,7 @@ static int respond_json(struct http_req *r, int status, char *json) {
 
 static int on_http(struct http_req *r, struct lws *wsi) {
     struct hub *h = hub_of(wsi);
-    char path[HTTP_PATH_MAX], host[HTTP_PATH_MAX], id[CONFIG_NAME_MAX + 1];
+    char path[HTTP_URI_MAX], host[HTTP_PATH_MAX], id[CONFIG_NAME_MAX + 1];
     free(r->resp);
     free(r->post);
     free(r->held);
@@ -263,6 +267,7 @@ int http_server_open(struct http_server *srv, const struct config *cfg, struct h
     struct lws_context_creation_info info;
     memset(&info, 0, sizeof(info));
     info.options = LWS_SERVER_OPTION_EXPLICIT_VHOSTS | LWS_SERVER_OPTION_VALIDATE_UTF8;
+    info.max_http_header_data = HTTP_HEADER_DATA_MAX; // room for a long percent-encoded path
     info.user = hub;
     srv->ctx = lws_create_context(&info);
     if (srv->ctx == NULL) {

@@ -94,6 +94,7 @@ static int answer(struct http_req *r, struct op *op) {
     }
     switch (op->kind) {
         case OP_READ:
+        case OP_LIST:
             return answer_read(r, op);
         case OP_STAT:
             return respond_json(r, json_pack("{s:s, s:s, s:I}", "path", op->path, "type",
@@ -186,17 +187,20 @@ static int start(struct http_req *r, struct board *b, struct op *op) {
     if (op == NULL) {
         return http_respond_error(r, API_ERR_INTERNAL, "out of memory");
     }
-    char tag[OPS_TAG_MAX + 2];
-    int n = lws_hdr_custom_copy(r->wsi, tag, sizeof(tag), "x-replhub-tag:", 14);
-    if (n > 0 && n <= OPS_TAG_MAX) {
-        bool printable = true;
-        for (int i = 0; i < n; i++) {
-            printable = printable && tag[i] >= 0x20 && tag[i] < 0x7f;
+    int n = lws_hdr_custom_length(r->wsi, "x-replhub-tag:", 14);
+    if (n > 0) {
+        char tag[OPS_TAG_MAX + 1];
+        bool ok = n <= OPS_TAG_MAX &&
+                  lws_hdr_custom_copy(r->wsi, tag, sizeof(tag), "x-replhub-tag:", 14) == n;
+        for (int i = 0; ok && i < n; i++) {
+            ok = tag[i] >= 0x20 && tag[i] < 0x7f;
         }
-        if (printable) {
-            memcpy(op->tag, tag, (size_t)n);
-            op->tag[n] = '\0';
+        if (!ok) {
+            op_free(op);
+            return http_respond_error(r, API_ERR_BAD_MESSAGE,
+                                      "x-replhub-tag: at most 64 printable ASCII characters");
         }
+        memcpy(op->tag, tag, (size_t)n + 1);
     }
     int rc = board_op_submit(b, op);
     if (rc < 0) {

@@ -69,6 +69,13 @@ size_t hub_describe(const struct hub *h, struct api_board *out, size_t max) {
 
 // ---- board-list watchers ----
 
+void hub_tell_watchers(struct hub *h, const char *json, size_t len) {
+    lws_start_foreach_dll_safe(struct lws_dll2 *, d, d1, lws_dll2_get_head(&h->watchers)) {
+        session_send(lws_container_of(d, struct session, node), OUTQ_TEXT, json, len);
+    }
+    lws_end_foreach_dll_safe(d, d1);
+}
+
 void hub_board_changed(struct hub *h, const struct board *b) {
     if (h->stopping || h->watchers.count == 0) {
         return;
@@ -80,11 +87,7 @@ void hub_board_changed(struct hub *h, const struct board *b) {
         log_err("hub", "out of memory encoding a board event");
         return;
     }
-    size_t len = strlen(json);
-    lws_start_foreach_dll_safe(struct lws_dll2 *, d, d1, lws_dll2_get_head(&h->watchers)) {
-        session_send(lws_container_of(d, struct session, node), OUTQ_TEXT, json, len);
-    }
-    lws_end_foreach_dll_safe(d, d1);
+    hub_tell_watchers(h, json, strlen(json));
     free(json);
 }
 

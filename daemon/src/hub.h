@@ -59,6 +59,9 @@ size_t hub_describe(const struct hub *h, struct api_board *out, size_t max);
 // Tells every board-list watcher that [b] changed (state, viewers).
 void hub_board_changed(struct hub *h, const struct board *b);
 
+// Sends the JSON event [json] ([len] bytes, borrowed) to every board-list watcher.
+void hub_tell_watchers(struct hub *h, const char *json, size_t len);
+
 // Adds [s] to the board-list watchers, queueing the current list first.
 int hub_watch(struct hub *h, struct session *s);
 void hub_unwatch(struct hub *h, struct session *s);

@@ -116,6 +116,16 @@ static void settled(struct rawrepl *rr) {
     timer(rr, RAWREPL_ENTER_MS);
 }
 
+void rawrepl_enter_at_prompt(struct rawrepl *rr) {
+    if (rr->state == RAWREPL_READY) {
+        event(rr, RAWREPL_EV_READY);
+        return;
+    }
+    rr->tries = 0;
+    rr->interrupted = false;
+    settled(rr);
+}
+
 static size_t feed_settle(struct rawrepl *rr, const uint8_t *data, size_t len) {
     for (size_t i = 0; i < len; i++) {
         if (match_byte(&rr->m, data[i])) {

@@ -104,6 +104,10 @@ void rawrepl_reset(struct rawrepl *rr);
 // Already READY: the event is sent at once.
 void rawrepl_enter(struct rawrepl *rr);
 
+// As rawrepl_enter, for a board known to sit at an empty ">>> ": Ctrl-A at once, no Ctrl-C
+// (which would print a fresh prompt); the Ctrl-C rounds follow if no banner comes.
+void rawrepl_enter_at_prompt(struct rawrepl *rr);
+
 // Sends [len] bytes of Python [code] (kept by the caller until RAWREPL_EV_RUNNING) to run as a
 // file. With [silence_ms] > 0 the command fails when the board says nothing for that long.
 // Only when READY; returns false otherwise.
