@@ -115,6 +115,28 @@ void fsops_tmp_path(const char *path, char *out, size_t out_len) {
     snprintf(out, out_len, "%s/%s", strcmp(dir, "/") == 0 ? "" : dir, FSOPS_TMP_NAME);
 }
 
+char *fsops_utf8_text(const uint8_t *data, size_t len) {
+    char *out = malloc(len * 3 + 1); // each bad byte may become U+FFFD (3 bytes)
+    if (out == NULL) {
+        return NULL;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n = data[i] == 0 ? 0 : utf8_seq(data + i, len - i);
+        if (n == 0) {
+            memcpy(out + o, "\xef\xbf\xbd", 3);
+            o += 3;
+            i++;
+        } else {
+            memcpy(out + o, data + i, n);
+            o += n;
+            i += n;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
 // ---- program text ----
 
 struct text {

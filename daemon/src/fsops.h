@@ -108,6 +108,10 @@ struct fsops_error {
 // API_ERR_CANCELLED.
 void fsops_parse_error(const char *text, size_t len, struct fsops_error *out);
 
+// [len] bytes of program output as a NUL-terminated UTF-8 text for JSON: every byte that does not
+// start a valid sequence (and NUL) becomes U+FFFD. malloc'd; NULL when out of memory.
+char *fsops_utf8_text(const uint8_t *data, size_t len);
+
 // Lowercase hex of [len] bytes into [out] (2*len+1 bytes).
 void fsops_hex(const uint8_t *data, size_t len, char *out);
 

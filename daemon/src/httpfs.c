@@ -55,9 +55,15 @@ static int answer_exec(struct http_req *r, struct op *op) {
     if (op->err_len > 0) {
         exc = json_pack("{s:s, s:s}", "type", op->exc.type, "message", op->exc.message);
     }
-    json_t *j = json_pack("{s:s%, s:s%, s:o?}", "stdout", op->out != NULL ? (char *)op->out : "",
-                          op->out_len, "stderr", op->errtext != NULL ? (char *)op->errtext : "",
-                          op->err_len, "exception", exc);
+    // Output is whatever the program printed: not always UTF-8.
+    char *out = fsops_utf8_text(op->out != NULL ? op->out : (const uint8_t *)"", op->out_len);
+    char *err =
+        fsops_utf8_text(op->errtext != NULL ? op->errtext : (const uint8_t *)"", op->err_len);
+    json_t *j = out != NULL && err != NULL
+                    ? json_pack("{s:s, s:s, s:o?}", "stdout", out, "stderr", err, "exception", exc)
+                    : (json_decref(exc), NULL);
+    free(out);
+    free(err);
     return respond_json(r, j);
 }
 
@@ -156,6 +162,9 @@ static void on_op_room(void *ctx) {
 
 int httpfs_body(struct http_req *r, const uint8_t *in, size_t len) {
     lws_set_timeout(r->wsi, NO_PENDING_TIMEOUT, 0);
+    if (len == 0) {
+        return 0; // an empty body arrives as one empty piece
+    }
     if (r->method == M_POST) {
         if (r->post == NULL || r->post_len + len > r->post_max) {
             return http_respond_error(r, API_ERR_MESSAGE_TOO_LARGE, "request body too large");

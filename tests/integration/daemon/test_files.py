@@ -165,6 +165,17 @@ def test_exec_returns_output_and_exceptions(files):
     assert "Traceback" in body["stderr"]
     status, body = api.exec("x = (")
     assert body["exception"]["type"] == "SyntaxError"
+    # Output that is not UTF-8 still makes a JSON answer.
+    status, body = api.exec("import sys\nsys.stdout.buffer.write(b'\\xff\\xfe ok')")
+    assert status == 200 and body["stdout"] == "\ufffd\ufffd ok", body
+    # Bodies that are not what the route wants.
+    assert api.json("POST", "/api/v1/boards/esp/exec", {"code": 5})[0] == 400
+    status, data, _ = api.call("POST", api.url("/x"), b"")
+    assert status == 400 and json.loads(data)["error"]["code"] == "bad_message"
+    status, body = api.post("/x", {"op": "explode"})
+    assert status == 400 and body["error"]["code"] == "bad_message"
+    status, data, _ = api.call("PUT", api.url("/t.txt"), b"x", {"x-replhub-tag": "t" * 65})
+    assert status == 400
 
 
 def read_term(ws, until, timeout=30):

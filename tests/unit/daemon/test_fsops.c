@@ -252,6 +252,13 @@ static void paths_become_python_literals(void **state) {
     free(s);
 }
 
+static void output_becomes_valid_utf8(void **state) {
+    (void)state;
+    char *t = fsops_utf8_text((const uint8_t *)"ok \xc3\xa9 \xff\xc3 \x00!", 11);
+    assert_string_equal(t, "ok \xc3\xa9 \xef\xbf\xbd\xef\xbf\xbd \xef\xbf\xbd!");
+    free(t);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(paths_are_normalised),
@@ -264,6 +271,7 @@ int main(void) {
         cmocka_unit_test(malformed_frames_are_flagged),
         cmocka_unit_test(tracebacks_become_api_errors),
         cmocka_unit_test(paths_become_python_literals),
+        cmocka_unit_test(output_becomes_valid_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
