@@ -125,13 +125,14 @@ static void run_step(struct op *op);
 
 static void finish(struct op *op, enum op_state st, enum api_error code, const char *msg) {
     struct board *b = op->board;
-    op->state = st;
     if (op->kind == OP_EXEC || op->kind == OP_RUN) {
         b->ops.helpers = false; // user code may have reset the board or rebound the names
     }
     if (st != OP_DONE) {
         op->error = code;
-        snprintf(op->message, sizeof(op->message), "%s", msg != NULL ? msg : "");
+        if (msg != op->message) { // a limit the op stopped for has its text there already
+            snprintf(op->message, sizeof(op->message), "%s", msg != NULL ? msg : "");
+        }
         log_notice(b->tag, "%s %s: %s (%s)", kind_names[op->kind], op->path, api_error_code(code),
                    op->message);
     }
@@ -139,8 +140,13 @@ static void finish(struct op *op, enum op_state st, enum api_error code, const c
         // The board removes its temporary file when the upload fails; if it could not (power
         // lost, link gone), the next operation does.
         fsops_tmp_path(op->path, b->ops.stray_tmp, sizeof(b->ops.stray_tmp));
-        b->ops.reenter = true; // chunk bytes may still sit in the board's buffer
     }
+    if (st != OP_DONE && op->state == OP_RUNNING) {
+        // Chunk bytes may still sit in the board's buffer, or a frame was cut: the next
+        // operation enters the raw REPL afresh.
+        b->ops.reenter = true;
+    }
+    op->state = st;
     lws_dll2_remove(&op->node);
     op_event(op);
     if (op->on_done != NULL) {

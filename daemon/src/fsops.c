@@ -266,7 +266,8 @@ static const char HELPERS[] =
     "  while 1:\n"
     "   n=f.readinto(b)\n"
     "   if not n:break\n"
-    "   o(bytes((1,n>>8,n&255)));o(m[:n])\n"
+    // One write per frame: an interrupt falls between frames, never inside one.
+    "   o(bytes((1,n>>8,n&255))+m[:n])\n"
     "   if h:h.update(m[:n])\n"
     " o(b'\\x02')\n"
     " print(binascii.hexlify(h.digest()).decode() if h else '')\n"

@@ -355,6 +355,28 @@ def test_cancel_a_running_upload(files):
     viewer.close()
 
 
+def test_a_download_given_up_leaves_the_board_ready(files):
+    api = files()
+    big, small = payload(40000, 7), b"small file\n"
+    assert api.put("/big.bin", big)[0] == 200
+    assert api.put("/small.txt", small)[0] == 200
+    viewer = api.daemon.term("esp")
+    sock = socket.create_connection(("127.0.0.1", api.port))
+    sock.sendall(("GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" % api.url("/big.bin")).encode())
+    while True:  # mid-transfer ...
+        ev = next_event(viewer)
+        if ev["type"] == "op" and ev["op"]["kind"] == "read" and ev["op"]["done"] > 4000:
+            break
+    sock.close()  # ... the client goes away: the read is cancelled
+    while True:
+        ev = next_event(viewer)
+        if ev["type"] == "op" and ev["op"]["state"] == "cancelled":
+            break
+    assert api.get("/small.txt")[1] == small
+    assert api.get("/big.bin")[1] == big
+    viewer.close()
+
+
 def test_run_shows_the_program_in_the_terminal(files):
     api = files()
     api.put("/hello.py", b"for i in range(3):\n    print('hello', i)\n")
