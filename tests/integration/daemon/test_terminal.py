@@ -64,7 +64,7 @@ def test_interrupt_stops_a_running_loop(daemon, sim_board):
     d.wait_state("esp", "repl")
     ws = d.term("esp")
     ws.send_bytes(b"while True: pass\r\r")
-    ws.read_bytes_until(b"while True: pass\r\n")
+    ws.read_bytes_until(b"while True: pass\r\n... \r\n")  # the blank line ran it
     ws.send_json({"type": "interrupt"})
     out = ws.read_bytes_until(b"KeyboardInterrupt: \r\n>>> ")
     assert b"Traceback (most recent call last):" in out
@@ -93,7 +93,7 @@ def test_hard_reset_on_a_pty_uses_machine_reset(daemon, sim_board):
     d.wait_state("esp", "repl")
     ws = d.term("esp")
     ws.send_bytes(b"while True: pass\r\r")
-    ws.read_bytes_until(b"while True: pass\r\n")
+    ws.read_bytes_until(b"while True: pass\r\n... \r\n")  # the blank line ran it
     events = []
     ws.send_json({"type": "hard_reset"})
     out = ws.read_bytes_until(b"machine.reset()\r\n", events=events)
