@@ -282,8 +282,9 @@ static const char HELPERS[] =
     "  while 1:\n"
     "   n=r(1)[0]\n"
     "   if not n:break\n"
-    "   d=r(n)\n"
-    "   if 27 in d:d=d.replace(b'\\x1b\\x02',b'\\x03').replace(b'\\x1b\\x01',b'\\x1b')\n"
+    "   d=r(n-4)\n"
+    "   if 27 in d:\n"
+    "    for c in b'\\x01\\x02\\x03\\x04\\x1b':d=d.replace(bytes((27,c+64)),bytes((c,)))\n"
     "   f.write(d);z+=len(d);a('\\x06')\n"
     "  f.close()\n"
     "  x=r(64).decode();h=_rh_h(t)\n"
@@ -294,11 +295,13 @@ static const char HELPERS[] =
     " if h!=x:\n"
     "  os.remove(t);raise ValueError('replhub: verify failed')\n"
     " _rh_mv(t,p);print('ok',z)\n"
+    // FAT says EACCES to the rmdir of a non-empty directory: ENOTEMPTY is raised here first.
     "def _rh_d(p,r):\n"
     " import os\n"
     " if os.stat(p)[0]&0x4000:\n"
-    "  if r:\n"
-    "   for n in [e[0] for e in os.ilistdir(p)]:_rh_d(_rh_j(p,n),r)\n"
+    "  for n in [e[0] for e in os.ilistdir(p)]:\n"
+    "   if not r:raise OSError(39)\n"
+    "   _rh_d(_rh_j(p,n),r)\n"
     "  os.rmdir(p)\n"
     " else:os.remove(p)\n"
     "_rh_v=" FSOPS_HELPERS_VERSION "\n";
@@ -365,34 +368,33 @@ char *fsops_run_line(const char *path) {
 
 // ---- upload encoding ----
 
+// Bytes a board or its REPL would act on: 0x01..0x04 (raw REPL keys, Ctrl-C) and ESC itself.
+static bool is_escaped(uint8_t c) {
+    return (c >= 0x01 && c <= 0x04) || c == FSOPS_ESC;
+}
+
 size_t fsops_encode_chunk(const uint8_t *in, size_t in_len, size_t *used, uint8_t *out,
                           size_t room) {
     if (room > FSOPS_CHUNK_MAX) {
         room = FSOPS_CHUNK_MAX;
     }
-    size_t o = 1, i = 0, last_unit = 0;
-    while (i < in_len) {
+    size_t o = 1, i = 0;
+    while (i < in_len && o - 1 < FSOPS_CHUNK_DATA_MAX) {
         uint8_t c = in[i];
-        size_t unit = c == 0x03 || c == FSOPS_ESC ? 2 : 1;
-        if (o + unit > room) {
+        size_t unit = is_escaped(c) ? 2 : 1;
+        if (o + unit > room || o - 1 + unit > FSOPS_CHUNK_DATA_MAX) {
             break;
         }
         if (unit == 2) {
             out[o] = FSOPS_ESC;
-            out[o + 1] = c == 0x03 ? 0x02 : 0x01;
+            out[o + 1] = (uint8_t)(c + FSOPS_ESC_OFFSET);
         } else {
             out[o] = c;
         }
         o += unit;
-        last_unit = unit;
         i++;
     }
-    if (o - 1 == 0x03) {
-        // A length byte of 3 would reach the board as Ctrl-C: carry one unit less.
-        o -= last_unit;
-        i--;
-    }
-    out[0] = (uint8_t)(o - 1);
+    out[0] = (uint8_t)(o - 1 + FSOPS_LEN_OFFSET);
     *used = i;
     return o;
 }

@@ -5,11 +5,13 @@
 // here with its paths as Python string literals, using only what stock MicroPython has (os,
 // sys.stdin.buffer / sys.stdout.buffer, json, hashlib where present). Transfers are binary:
 //
-// Upload: the program reads chunks from stdin, each a length byte N (1..255, never 3) and N
-// bytes in which 0x03 (the interrupt character, which a board never delivers as data) is sent
-// as ESC 0x02 and ESC itself as ESC 0x01. The program writes one ACK byte per chunk it has
-// stored, so the host keeps at most two chunks (two raw-paste windows) in the board's RX
-// buffer. Length 0 ends the data; then come the 64 hex digits of the SHA-256 the host saw.
+// Upload: the program reads chunks from stdin, each a length byte N+4 (5..255) and N bytes in
+// which 0x01..0x04 and ESC are sent as ESC, byte+0x40: a board never delivers its interrupt
+// character (0x03) as data, and chunk bytes left in its RX buffer by a cancelled upload must
+// mean nothing to the raw REPL that reads them next (0x01, 0x02 and 0x04 are its keys, as the
+// length bytes 1..4 would be). The program writes one ACK byte per chunk it has stored, so the
+// host keeps at most two chunks (two raw-paste windows) in the board's RX buffer. A length byte
+// 0 ends the data; then come the 64 hex digits of the SHA-256 the host saw.
 //
 // Download: the program writes frames on stdout: 0x01, a u16 big-endian length, that many
 // bytes; 0x02 ends the data, followed by a text line (the SHA-256 in hex, or empty). A 0x04
@@ -23,17 +25,20 @@
 
 #include "api.h"
 
-#define FSOPS_PATH_MAX   (1024)      // bytes of a board path
-#define FSOPS_NAME_MAX   (255)       // bytes of one name in it
-#define FSOPS_SCRIPT_MAX (16u << 10) // a generated program
-#define FSOPS_TEXT_MAX   (1u << 20)  // text a program prints for us (a listing, say)
-#define FSOPS_FRAME_MAX  (4096)      // download frame payload
-#define FSOPS_READ_CHUNK (512)       // bytes the board reads from a file per frame
-#define FSOPS_CHUNK_MAX  (255)       // upload chunk, length byte included
-#define FSOPS_TMP_NAME   ".replhub.tmp"
-#define FSOPS_ESC        (0x1b)
-#define FSOPS_ACK        (0x06)
-#define FSOPS_SHA256_HEX (64)
+#define FSOPS_PATH_MAX       (1024)      // bytes of a board path
+#define FSOPS_NAME_MAX       (255)       // bytes of one name in it
+#define FSOPS_SCRIPT_MAX     (16u << 10) // a generated program
+#define FSOPS_TEXT_MAX       (1u << 20)  // text a program prints for us (a listing, say)
+#define FSOPS_FRAME_MAX      (4096)      // download frame payload
+#define FSOPS_READ_CHUNK     (512)       // bytes the board reads from a file per frame
+#define FSOPS_CHUNK_MAX      (255)       // upload chunk, length byte included
+#define FSOPS_TMP_NAME       ".replhub.tmp"
+#define FSOPS_ESC            (0x1b)
+#define FSOPS_ESC_OFFSET     (0x40) // an escaped byte is sent as ESC, byte + 0x40
+#define FSOPS_LEN_OFFSET     (4)    // a chunk's length byte is its data length + 4
+#define FSOPS_CHUNK_DATA_MAX (255 - FSOPS_LEN_OFFSET) // encoded bytes in one chunk
+#define FSOPS_ACK            (0x06)
+#define FSOPS_SHA256_HEX     (64)
 
 // Normalises [in] (percent-decoded, [in_len] bytes) into [out] ([out_len] >= FSOPS_PATH_MAX+1):
 // absolute, no empty or "." segments, no trailing '/' ("/" for the root). Returns 0, or ERR_INVAL
@@ -50,7 +55,7 @@ void fsops_tmp_path(const char *path, char *out, size_t out_len);
 // The helper functions the programs below call (_rh_*), defined in the board's globals by
 // running this once per board session; it also sets _rh_v to FSOPS_HELPERS_VERSION. A program
 // run without them fails with a NameError naming an _rh_ function.
-#define FSOPS_HELPERS_VERSION "1"
+#define FSOPS_HELPERS_VERSION "2"
 char *fsops_script_helpers(void);
 
 // The programs. Each returns a malloc'd NUL-terminated text, or NULL when out of memory.
