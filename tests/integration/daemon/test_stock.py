@@ -279,8 +279,6 @@ def test_a_power_cut_mid_upload_leaves_a_temporary_file_the_next_operation_remov
     assert (api.root / "pc.bin").read_bytes() == old
 
 
-@pytest.mark.xfail(strict=True, reason="replhubd bug: a cancelled upload leaves chunk bytes in "
-                   "the board's RX buffer, and its REPL reads them as input")
 def test_cancelled_upload_data_is_never_taken_for_repl_input(stock):
     # Data that would switch a board's raw REPL to the friendly one (Ctrl-B) and run a line.
     unit = b"\x02\ropen('/pwned','w').close()\r"
@@ -299,9 +297,7 @@ def test_cancelled_upload_data_is_never_taken_for_repl_input(stock):
 
 @pytest.mark.parametrize("config", [
     "paste_window_128",  # littlefs: OSError 39, a number MicroPython has no name for
-    pytest.param("fat", marks=pytest.mark.xfail(strict=True, reason=(
-        "replhubd bug: FAT refuses rmdir of a non-empty directory with EACCES, reported as "
-        "board_error"))),
+    "fat",  # FatFs refuses the rmdir with EACCES
 ])
 def test_deleting_a_non_empty_directory_says_so(stock, config):
     api = stock(**CONFIGS[config])
