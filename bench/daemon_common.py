@@ -74,6 +74,18 @@ class Direct:
         out, self.buf = self.buf[:i], self.buf[i:]
         return out
 
+    def read_exact(self, n, timeout=30):
+        deadline = time.perf_counter() + timeout
+        while len(self.buf) < n:
+            if not select.select([self.fd], [], [], max(0, deadline - time.perf_counter()))[0]:
+                raise TimeoutError("waiting for %d bytes" % n)
+            self.buf += os.read(self.fd, 65536)
+        out, self.buf = self.buf[:n], self.buf[n:]
+        return out
+
+    def pending(self):
+        return bool(self.buf) or bool(select.select([self.fd], [], [], 0)[0])
+
     def close(self):
         os.close(self.fd)
 

@@ -5,60 +5,18 @@ operations and their errors, interrupting a running program, what viewers see, u
 random points, a power cut mid-upload, and a full flash."""
 
 import hashlib
-import http.client
 import json
-import os
 import random
 import socket
 import threading
 import time
-import urllib.parse
 
 import pytest
+from fsapi import FileApi
 from wsclient import OP_TEXT
 
 
 FAST = ("--rx-buffer", "256")  # with baud 115200: the ESP8266's UART
-
-
-class Api:
-    def __init__(self, port, board):
-        self.port, self.board = port, board
-
-    def url(self, path, query=""):
-        return "/api/v1/boards/%s/fs%s%s" % (self.board, urllib.parse.quote(path),
-                                             "?" + query if query else "")
-
-    def call(self, method, url, body=None, headers=None, timeout=120):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
-        conn.request(method, url, body=body, headers=headers or {})
-        resp = conn.getresponse()
-        data = resp.read()
-        conn.close()
-        return resp.status, data, resp
-
-    def json(self, method, url, body=None):
-        status, data, _ = self.call(method, url,
-                                    json.dumps(body).encode() if body is not None else None)
-        return status, json.loads(data) if data else None
-
-    def put(self, path, data):
-        status, body, _ = self.call("PUT", self.url(path), data)
-        return status, json.loads(body)
-
-    def get(self, path, query=""):
-        return self.call("GET", self.url(path, query))
-
-    def listing(self, path="/"):
-        status, data, _ = self.get(path)
-        assert status == 200, data
-        return {e["name"]: e for e in json.loads(data)["entries"]}
-
-    def post(self, path, body):
-        return self.json("POST", self.url(path), body)
-
-    def exec(self, code):
-        return self.json("POST", "/api/v1/boards/%s/exec" % self.board, {"code": code})
 
 
 @pytest.fixture
@@ -71,7 +29,7 @@ def files(daemon, sim_board, tmp_path):
                           *board_args)
         d = daemon("--board", "esp=pty:" + board.link)
         d.wait_state("esp", "repl")
-        api = Api(d.port, "esp")
+        api = FileApi(d.port, "esp")
         api.daemon, api.sim, api.flash = d, board, flash
         return api
 
@@ -98,7 +56,7 @@ def test_binary_files_round_trip_at_every_size(files):
         assert status == 200
         assert back == data, "size %d came back different" % n
         assert resp.getheader("x-replhub-sha256") == hashlib.sha256(data).hexdigest()
-    listing = api.listing("/data")
+    listing = api.entries("/data")
     assert listing["f65536.bin"] == {"name": "f65536.bin", "type": "file", "size": 65536}
     assert ".replhub.tmp" not in listing
 
@@ -112,11 +70,11 @@ def test_names_with_spaces_quotes_and_non_ascii(files):
         assert body["path"] == name
     for i, name in enumerate(names[:3]):
         assert api.get(name)[1] == ("content %d\n" % i).encode()
-    root = api.listing("/")
+    root = api.entries("/")
     assert root["my file.py"]["size"] == 10
     assert "it's \"quoted\".txt" in root
     assert root["déjà vu"]["type"] == "dir"
-    assert "€ 5.bin" in api.listing("/déjà vu")
+    assert "€ 5.bin" in api.entries("/déjà vu")
     status, data, _ = api.get(names[3])
     assert status == 400 and json.loads(data)["error"]["code"] == "bad_path"
 
@@ -124,7 +82,7 @@ def test_names_with_spaces_quotes_and_non_ascii(files):
 def test_operations_and_their_errors(files):
     api = files()
     assert api.post("/a/b/c", {"op": "mkdir"})[0] == 200
-    assert api.listing("/a/b")["c"]["type"] == "dir"
+    assert api.entries("/a/b")["c"]["type"] == "dir"
     status, body = api.post("/a/b/c", {"op": "mkdir"})
     assert status == 409 and body["error"]["code"] == "exists"
     api.put("/a/b/c/x.txt", b"old")
@@ -132,7 +90,7 @@ def test_operations_and_their_errors(files):
     # A rename replaces an existing file.
     assert api.post("/a/y.txt", {"op": "rename", "to": "/a/b/c/x.txt"})[0] == 200
     assert api.get("/a/b/c/x.txt")[1] == b"newer"
-    assert "y.txt" not in api.listing("/a")
+    assert "y.txt" not in api.entries("/a")
     status, body = api.post("/a/b/c/x.txt", {"op": "rename", "to": "/a/../../etc"})
     assert status == 400 and body["error"]["code"] == "bad_path"
     status, body = api.json("GET", api.url("/a/b/c/x.txt", "stat"))
@@ -143,10 +101,10 @@ def test_operations_and_their_errors(files):
     assert status == 404 and body["error"]["code"] == "file_not_found"
     status, body = api.json("DELETE", api.url("/a"))
     assert status == 409 and body["error"]["code"] == "directory_not_empty"
-    assert api.listing("/a/b/c")["x.txt"]["size"] == 5  # nothing was removed
+    assert api.entries("/a/b/c")["x.txt"]["size"] == 5  # nothing was removed
     status, body = api.json("DELETE", api.url("/a", "recursive"))
     assert status == 200, body
-    assert "a" not in api.listing("/")
+    assert "a" not in api.entries("/")
     status, body = api.json("DELETE", api.url("/"))
     assert status == 400 and body["error"]["code"] == "bad_path"
     status, body = api.put("/boot.py/inside", b"x")
@@ -253,7 +211,7 @@ def test_reading_an_idle_board_leaves_its_terminal_untouched(files):
     viewer.events = []
     viewer.send_bytes(b"1+1\r")
     read_term(viewer, b"2\r\n>>> ")
-    assert api.listing("/")["quiet.txt"]["size"] == 3
+    assert api.entries("/")["quiet.txt"]["size"] == 3
     assert api.get("/quiet.txt")[1] == b"shh"
     viewer.send_bytes(b"2+2\r")
     # Nothing was printed between the prompt and the next command's echo.
@@ -288,7 +246,7 @@ def test_cut_uploads_leave_the_old_file_or_the_new_one(files):
         assert got == old or got in news, "cut %d left a partial file (%d bytes)" % (i, len(got))
         if got != old:
             old = got
-    assert ".replhub.tmp" not in api.listing("/")
+    assert ".replhub.tmp" not in api.entries("/")
     ops = api.json("GET", "/api/v1/boards/esp/ops")[1]
     assert ops == {"ops": []}
 
@@ -312,7 +270,7 @@ def test_power_cut_mid_upload_keeps_the_old_file(files, sim_board):
     sim_board("board.pty", 115200, *FAST, "--flash", api.flash)  # power back on
     api.daemon.wait_state("esp", "repl", timeout=15)
     assert api.get("/pc.bin")[1] == old
-    assert ".replhub.tmp" not in api.listing("/")
+    assert ".replhub.tmp" not in api.entries("/")
 
 
 def test_full_flash_says_so_and_keeps_what_is_stored(files):
@@ -332,7 +290,7 @@ def test_full_flash_says_so_and_keeps_what_is_stored(files):
     status, body = api.put("/keep.bin", payload(60000, 4))
     assert status == 507 and body["error"]["code"] == "no_space", body
     assert api.get("/keep.bin")[1] == keep
-    assert ".replhub.tmp" not in api.listing("/")
+    assert ".replhub.tmp" not in api.entries("/")
 
 
 def test_cancel_a_running_upload(files):
@@ -350,8 +308,8 @@ def test_cancel_a_running_upload(files):
     assert status == 200 and body == {"cancelled": op}
     t.join(30)
     assert result["r"][0] == 409 and result["r"][1]["error"]["code"] == "cancelled"
-    assert "c.bin" not in api.listing("/")
-    assert ".replhub.tmp" not in api.listing("/")
+    assert "c.bin" not in api.entries("/")
+    assert ".replhub.tmp" not in api.entries("/")
     viewer.close()
 
 

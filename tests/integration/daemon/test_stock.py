@@ -6,16 +6,14 @@ fake board's directory itself, and the board says how commands reached it and wh
 ever sent more than its RX buffer may hold."""
 
 import hashlib
-import http.client
-import json
 import os
 import random
 import select
 import socket
 import threading
-import urllib.parse
 
 import pytest
+from fsapi import FileApi
 import stockboard
 from stockboard import StockBoard
 
@@ -27,49 +25,6 @@ CONFIGS = {
     "fat": dict(fat=True),
 }
 SIZES = (0, 1, 300, 5000)
-
-
-class Api:
-    def __init__(self, port, name):
-        self.port, self.name = port, name
-
-    def url(self, path, query=""):
-        return "/api/v1/boards/%s/fs%s%s" % (self.name, urllib.parse.quote(path),
-                                             "?" + query if query else "")
-
-    def call(self, method, url, body=None):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-        conn.request(method, url, body=body)
-        resp = conn.getresponse()
-        data = resp.read()
-        conn.close()
-        return resp.status, data, resp
-
-    def json(self, method, url, body=None):
-        status, data, _ = self.call(method, url,
-                                    json.dumps(body).encode() if body is not None else None)
-        return status, json.loads(data) if data else None
-
-    def put(self, path, data):
-        status, body, _ = self.call("PUT", self.url(path), data)
-        return status, json.loads(body)
-
-    def get(self, path):
-        return self.call("GET", self.url(path))
-
-    def listing(self, path="/"):
-        status, data, _ = self.get(path)
-        assert status == 200, data
-        return json.loads(data)
-
-    def post(self, path, body):
-        return self.json("POST", self.url(path), body)
-
-    def exec(self, code):
-        return self.json("POST", "/api/v1/boards/%s/exec" % self.name, {"code": code})
-
-    def ops(self):
-        return self.json("GET", "/api/v1/boards/%s/ops" % self.name)[1]["ops"]
 
 
 @pytest.fixture
@@ -84,7 +39,7 @@ def stock(daemon, tmp_path):
         boards.append(board)
         d = daemon("--board", "esp=pty:" + board.link)
         d.wait_state("esp", "repl")
-        api = Api(d.port, "esp")
+        api = FileApi(d.port, "esp")
         api.daemon, api.board, api.root = d, board, root
 
         def power_on():  # the same board with the same flash, back after a power cut
