@@ -559,9 +559,12 @@ static py_raw_code_t *compile_statements(py_compiler_t *c, py_reader_t *reader,
         py_comp_body(c, n, body);
         py_arena_release(arena, &mark);
     }
-    py_parse_iter_deinit(&it);
     py_comp_emit(c, PY_BC_LOAD_CONST_NONE);
-    return module_end(c);
+    // The module's code is finished from its scope, which the parser's state owns: only then
+    // may that go.
+    py_raw_code_t *rc = module_end(c);
+    py_parse_iter_deinit(&it);
+    return rc;
 }
 
 py_obj_t py_compile(py_reader_t *reader, qstr source_name, py_compile_mode_t mode) {
