@@ -50,6 +50,13 @@ static inline void at_set(size_t block, unsigned state) {
     *p = (byte)((*p & ~(3u << shift)) | (state << shift));
 }
 
+// Small heaps: where searches for runs of each size class start (see find_free_run).
+static void reset_fit_hints(void) {
+    for (size_t c = 0; c < PY_GC_FIT_CLASSES; c++) {
+        py_state.gc_fit_hint[c] = 0;
+    }
+}
+
 static inline byte *noscan_table(void) {
     return py_state.gc_alloc_table + py_state.gc_alloc_table_bytes;
 }
@@ -110,7 +117,7 @@ void py_gc_init(void *start, void *end) {
     py_state.gc_used_blocks = 0;
     py_state.gc_peak_blocks = 0;
     py_state.gc_peak_live_blocks = 0;
-    py_state.gc_next_fit = 0;
+    reset_fit_hints();
     py_state.gc_n_collect = 0;
     py_state.gc_high_block = 0;
     py_state.gc_alloc_since = 0;
@@ -294,7 +301,7 @@ static void sweep(void) {
         py_state.gc_peak_live_blocks = used;
     }
     py_state.gc_last_free_block = 0;
-    py_state.gc_next_fit = 0;
+    reset_fit_hints();
     py_state.gc_bump = py_state.gc_bump_end = 0;
     py_state.gc_bump_none = false;
 }
@@ -455,8 +462,36 @@ static size_t scan_free_run(size_t from, size_t to, size_t n) {
     }
 }
 
-// Single blocks are taken first-fit from the lowest free block; longer runs next-fit from where
-// the last one was found, so a heap with many small holes is not rescanned for every allocation.
+// Small heaps place every allocation first-fit, in the lowest free run that is long enough: a
+// buffer that grows (a file being read, bytecode being compiled) then keeps the free space after
+// it, instead of the next small object being placed there as next-fit would, which strews
+// long-lived objects across the heap until no long run is left. So that multi-block searches do
+// not rescan the small holes at the bottom of the heap each time, each size class keeps a hint
+// (gc_fit_hint): its search starts there, and falls back to the lowest free block only when it
+// finds nothing above. A hint moves up past runs that proved too short, and down to any run freed.
+
+// The size class of a run of [n] >= 2 blocks.
+static inline size_t fit_class(size_t n) {
+    return n - 2 < PY_GC_FIT_CLASSES - 1 ? n - 2 : PY_GC_FIT_CLASSES - 1;
+}
+
+// Blocks from [b] on were freed: searches must look there again.
+static void note_freed(size_t b) {
+    if (b < py_state.gc_last_free_block) {
+        py_state.gc_last_free_block = b;
+    }
+    // They join the free blocks just below them into one run, long enough for any class.
+    size_t stop = b > PY_GC_FIT_CLASSES ? b - PY_GC_FIT_CLASSES : 0;
+    while (b > stop && at_get(b - 1) == AT_FREE) {
+        b--;
+    }
+    for (size_t c = 0; c < PY_GC_FIT_CLASSES; c++) {
+        if (b < py_state.gc_fit_hint[c]) {
+            py_state.gc_fit_hint[c] = b;
+        }
+    }
+}
+
 static size_t find_free_run(size_t n) {
     size_t lo = py_state.gc_last_free_block;
     if (n == 1) {
@@ -466,17 +501,23 @@ static size_t find_free_run(size_t n) {
         }
         return b;
     }
-    size_t from = py_state.gc_next_fit > lo ? py_state.gc_next_fit : lo;
+    size_t c = fit_class(n);
+    size_t from = py_state.gc_fit_hint[c] > lo ? py_state.gc_fit_hint[c] : lo;
     size_t start = scan_free_run(from, py_state.gc_n_blocks, n);
     if (start == SIZE_MAX && from > lo) {
         size_t to = from + n - 1 < py_state.gc_n_blocks ? from + n - 1 : py_state.gc_n_blocks;
         start = scan_free_run(lo, to, n);
     }
-    if (start != SIZE_MAX) {
-        py_state.gc_next_fit = start + n;
-        if (start == lo) {
-            py_state.gc_last_free_block = start + n;
-        }
+    if (start == SIZE_MAX) {
+        return start;
+    }
+    // No run of n blocks starts between the hint (or the lowest free block) and [start]. The
+    // last class learns nothing for its shorter members from a longer search.
+    if (c < PY_GC_FIT_CLASSES - 1 || n == PY_GC_FIT_CLASSES + 1) {
+        py_state.gc_fit_hint[c] = start + n;
+    }
+    if (start == lo) {
+        py_state.gc_last_free_block = start + n;
     }
     return start;
 }
@@ -625,9 +666,7 @@ void py_gc_free(void *ptr) {
     at_set(head, AT_FREE);
     py_state.gc_used_blocks--;
     free_blocks_from(head + 1);
-    if (head < py_state.gc_last_free_block) {
-        py_state.gc_last_free_block = head;
-    }
+    note_freed(head);
 }
 
 size_t py_gc_nbytes(const void *ptr) {
@@ -657,9 +696,7 @@ void *py_gc_realloc(void *ptr, size_t n_bytes, bool allow_move) {
             at_set(head + want, AT_FREE);
             py_state.gc_used_blocks--;
             free_blocks_from(head + want + 1);
-            if (head + want < py_state.gc_last_free_block) {
-                py_state.gc_last_free_block = head + want;
-            }
+            note_freed(head + want);
         }
         return ptr;
     }

@@ -13,6 +13,9 @@
 
 // Number of exception objects kept in reserve for when the heap is full.
 #define PY_EMERGENCY_EXC_COUNT (2)
+// Size classes of multi-block allocations on small heaps (gc.c): runs of 2, 3, ... blocks, the
+// last class taking every longer one too.
+#define PY_GC_FIT_CLASSES (7)
 
 typedef struct py_state_roots {
     py_obj_dict_t *dict_globals;   // the running code's globals
@@ -51,8 +54,8 @@ typedef struct py_state {
     byte *gc_pool_start;
     byte *gc_pool_end;
     size_t gc_n_blocks;
-    size_t gc_last_free_block; // no free block lies below this one
-    size_t gc_next_fit;        // where the search for multi-block runs resumes
+    size_t gc_last_free_block;             // no free block lies below this one
+    size_t gc_fit_hint[PY_GC_FIT_CLASSES]; // where the search for runs of each class starts
     size_t gc_used_blocks;
     size_t gc_peak_blocks;
     size_t gc_peak_live_blocks; // most blocks still in use after a collection

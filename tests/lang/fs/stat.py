@@ -14,8 +14,9 @@ for name in ("f.bin", "dir", "/"):
     print(name, len(tuple(st)) >= 10, hex(st[0] & 0xF000), st[0] & 0x4000 != 0)
 print(os.stat("f.bin")[6])
 for size in (0, 1, 255, 256, 257, 4095, 4096, 4097, 8192, 20000):
-    with open("s", "wb") as f:
-        f.write(b"y" * size)
+    with open("s", "wb") as f:  # in pieces, as a program on a small heap writes a big file
+        for k in range(0, size, 4096):
+            f.write(b"y" * min(4096, size - k))
     with open("s", "rb") as f:
         n = 0
         while True:

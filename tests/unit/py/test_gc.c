@@ -174,6 +174,34 @@ static void py_malloc_raises_memory_error_when_full(void **state) {
     }
 }
 
+// A buffer grows (a file being read, bytecode being compiled) while small objects that stay are
+// made: they must go into the holes the buffer leaves behind when it moves, not into the free
+// space after it, or they pin the heap into pieces too short for the buffer.
+static void gc_growing_buffer_leaves_the_free_space_in_one_run(void **state) {
+    (void)state;
+    py_state.roots.port_roots[0] = NULL;
+    node_t **last = (node_t **)&py_state.roots.port_roots[0];
+    size_t size = 64;
+    byte *buf = py_gc_alloc(size, PY_GC_NOSCAN);
+    for (size_t i = 0; i < 100; i++) {
+        size += 3 * PY_GC_BLOCK_BYTES;
+        buf = py_gc_realloc(buf, size, true);
+        assert_non_null(buf);
+        py_state.roots.port_roots[1] = buf;
+        node_t *nd = py_gc_alloc(3 * PY_GC_BLOCK_BYTES, 0);
+        assert_non_null(nd);
+        *last = nd;
+        last = &nd->next;
+    }
+    py_gc_info_t info;
+    py_gc_info(&info);
+    // A quarter of the heap or more is free, most of it in one run after the buffer.
+    assert_true(info.free >= UNIT_SMALL_HEAP_BYTES / 4);
+    assert_true(info.max_free * 4 >= info.free * 3);
+    assert_non_null(py_gc_realloc(buf, size + info.max_free / 2, true));
+    py_state.roots.port_roots[0] = py_state.roots.port_roots[1] = NULL;
+}
+
 // ---- Finalisers ---------------------------------------------------------------------------------
 
 typedef struct fin_obj {
@@ -336,6 +364,8 @@ int main(void) {
         cmocka_unit_test_setup(gc_realloc_keeps_contents, unit_py_setup),
         cmocka_unit_test_setup(gc_exhaustion_returns_null_then_recovers, unit_py_setup),
         cmocka_unit_test_setup(py_malloc_raises_memory_error_when_full, unit_py_setup),
+        cmocka_unit_test_setup(gc_growing_buffer_leaves_the_free_space_in_one_run,
+                               unit_py_setup_small),
         cmocka_unit_test_setup(gc_finaliser_runs_once_when_the_object_is_collected, unit_py_setup),
         cmocka_unit_test_setup(gc_finaliser_is_skipped_when_the_object_is_freed_explicitly,
                                unit_py_setup),

@@ -12,6 +12,14 @@
 
 static char unit_heap[UNIT_HEAP_BYTES] __attribute__((aligned(16)));
 static void *unit_stack_top;
+static const char *stdin_data;
+static size_t stdin_len, stdin_pos;
+
+void unit_set_stdin(const char *data, size_t len) {
+    stdin_data = data;
+    stdin_len = len;
+    stdin_pos = 0;
+}
 
 void unit_mark_stack_top(void *top) {
     unit_stack_top = top;
@@ -19,7 +27,15 @@ void unit_mark_stack_top(void *top) {
 
 int unit_py_setup(void **state) {
     (void)state;
+    unit_set_stdin(NULL, 0);
     py_init(unit_heap, sizeof(unit_heap), unit_stack_top);
+    return 0;
+}
+
+int unit_py_setup_small(void **state) {
+    (void)state;
+    unit_set_stdin(NULL, 0);
+    py_init(unit_heap, UNIT_SMALL_HEAP_BYTES, unit_stack_top);
     return 0;
 }
 
@@ -45,7 +61,7 @@ py_obj_t py_port_import_source(qstr name) {
 
 int py_port_stdin_getc(bool raw) {
     (void)raw;
-    return -1;
+    return stdin_pos < stdin_len ? (unsigned char)stdin_data[stdin_pos++] : -1;
 }
 
 const char *py_port_platform(void) {
