@@ -7,6 +7,7 @@
 
 #include "gc.h"
 #include "qstr.h"
+#include "runtime.h"
 
 // ---- vstr ---------------------------------------------------------------------------------------
 
@@ -60,6 +61,23 @@ char *py_vstr_add_len(py_vstr_t *v, size_t n) {
     char *p = v->buf + v->len;
     v->len += n;
     return p;
+}
+
+void py_vstr_reserve_read(py_vstr_t *v, size_t n, size_t max) {
+    if (v->len + n + 1 <= v->alloc) {
+        return;
+    }
+    if (n > SIZE_MAX - 1 - v->len) {
+        py_raise_MemoryError();
+    }
+    size_t need = v->len + n + 1;
+    size_t step = v->len / 8 > PY_VSTR_READ_STEP ? v->len / 8 : PY_VSTR_READ_STEP;
+    size_t new_alloc = need > SIZE_MAX - step ? need : need + step;
+    if (new_alloc > max) {
+        new_alloc = max > need ? max : need;
+    }
+    v->buf = py_realloc(v->buf, v->alloc, new_alloc);
+    v->alloc = new_alloc;
 }
 
 void py_vstr_add_byte(py_vstr_t *v, byte b) {

@@ -13,6 +13,9 @@
 
 typedef unsigned char byte;
 
+// The smallest step by which py_vstr_reserve_read grows a buffer.
+#define PY_VSTR_READ_STEP (256)
+
 #define PY_NORETURN      __attribute__((noreturn))
 #define PY_UNUSED        __attribute__((unused))
 #define PY_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -39,6 +42,11 @@ void py_vstr_clear(py_vstr_t *v);
 // (and sets [overflowed]) only for a fixed vstr without room.
 char *py_vstr_add_len(py_vstr_t *v, size_t n);
 void py_vstr_add_byte(py_vstr_t *v, byte b);
+// For a heap vstr filled from a stream and shrunk to fit when complete: makes room for [n] more
+// bytes (and a NUL). It grows by an eighth of its length, and by PY_VSTR_READ_STEP bytes at
+// least, so that filling it stays linear while the slack it holds is small; the allocation never
+// exceeds [max] bytes unless the [n] bytes need more. Raises MemoryError when it cannot grow.
+void py_vstr_reserve_read(py_vstr_t *v, size_t n, size_t max);
 // Appends code point [c] encoded as UTF-8.
 void py_vstr_add_char(py_vstr_t *v, uint32_t c);
 void py_vstr_add_str(py_vstr_t *v, const char *s);

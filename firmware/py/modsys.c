@@ -16,6 +16,10 @@
 
 // Longest line sys.stdin.readline() returns in one piece; a longer one raises.
 #define PY_SYS_READLINE_MAX (4096)
+// Bytes reserved up front for sys.stdin.read(n) and readline(); the buffer grows by small steps
+// (py_vstr_reserve_read) past that as bytes come, and is shrunk to fit at the end.
+#define SYS_READ_PREALLOC_MAX (1024)
+#define SYS_LINE_INIT         (32)
 
 // ---- Streams ------------------------------------------------------------------------------------
 
@@ -123,21 +127,45 @@ static PY_DEFINE_CONST_FUN_OBJ_1(stream_fileno_obj, stream_fileno);
 // (on a board '\r' reads as '\n') and counts characters. Reads block until they have all they
 // asked for or the input ends.
 
-// Reads one character of [self] onto [v]: a byte, or a whole UTF-8 sequence for text; false at
-// the end of the input.
-static bool read_char(py_obj_t self, py_vstr_t *v) {
+// A buffer for a result of [n] units (bytes, or code points for text; any number when n < 0);
+// returns the most bytes it may grow to.
+static size_t init_buffer(py_obj_t self, py_vstr_t *v, intptr_t n, size_t init) {
+    size_t max = SIZE_MAX;
+    if (n >= 0) {
+        size_t units = (size_t)n;
+        if (units < init) {
+            init = units;
+        }
+        if (!is_text(self)) {
+            max = units + 1;
+        } else if (units < SIZE_MAX / 4) {
+            max = 4 * units + 1;
+        }
+    }
+    py_vstr_init(v, init + 1);
+    return max;
+}
+
+static void add_byte(py_vstr_t *v, int c, size_t max) {
+    py_vstr_reserve_read(v, 1, max);
+    v->buf[v->len++] = (char)c;
+}
+
+// Reads one character of [self] onto [v] (growing it to [max] bytes at most): a byte, or a whole
+// UTF-8 sequence for text; false at the end of the input.
+static bool read_char(py_obj_t self, py_vstr_t *v, size_t max) {
     bool raw = !is_text(self);
     int c = py_port_stdin_getc(raw);
     if (c < 0) {
         return false;
     }
-    py_vstr_add_byte(v, (byte)c);
+    add_byte(v, c, max);
     for (size_t more = raw ? 0 : py_utf8_seq_len((byte)c) - 1; more > 0; more--) {
         c = py_port_stdin_getc(false);
         if (c < 0) {
             break;
         }
-        py_vstr_add_byte(v, (byte)c);
+        add_byte(v, c, max);
     }
     return true;
 }
@@ -161,9 +189,9 @@ static py_obj_t stream_read(size_t n_args, const py_obj_t *args) {
     check_direction(self, true);
     intptr_t n = size_arg(n_args, args);
     py_vstr_t v;
-    py_vstr_init(&v, 32);
+    size_t max = init_buffer(self, &v, n, SYS_READ_PREALLOC_MAX);
     for (intptr_t got = 0; n < 0 || got < n; got++) {
-        if (!read_char(self, &v)) {
+        if (!read_char(self, &v, max)) {
             break;
         }
     }
@@ -199,14 +227,16 @@ static py_obj_t stream_readinto(size_t n_args, const py_obj_t *args) {
 }
 static PY_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(stream_readinto_obj, 2, 3, stream_readinto);
 
-// Reads one line (up to [max] characters when max >= 0) onto [v]; false if nothing was read.
-static bool read_line(py_obj_t self, intptr_t max, py_vstr_t *v) {
-    for (intptr_t got = 0; max < 0 || got < max; got++) {
+// Reads one line (up to [limit] characters when limit >= 0) into a new buffer [v]; false if
+// nothing was read.
+static bool read_line(py_obj_t self, intptr_t limit, py_vstr_t *v) {
+    size_t max = init_buffer(self, v, limit, SYS_LINE_INIT);
+    for (intptr_t got = 0; limit < 0 || got < limit; got++) {
         if (v->len >= PY_SYS_READLINE_MAX) {
             py_raise_ValueError("line too long");
         }
         size_t at = v->len;
-        if (!read_char(self, v)) {
+        if (!read_char(self, v, max)) {
             break;
         }
         if (v->buf[at] == '\n') {
@@ -219,7 +249,6 @@ static bool read_line(py_obj_t self, intptr_t max, py_vstr_t *v) {
 static py_obj_t stream_readline(size_t n_args, const py_obj_t *args) {
     check_direction(args[0], true);
     py_vstr_t v;
-    py_vstr_init(&v, 32);
     read_line(args[0], size_arg(n_args, args), &v);
     return read_result(args[0], &v);
 }
@@ -230,7 +259,6 @@ static py_obj_t stream_readlines(py_obj_t self) {
     py_obj_t lines = py_obj_new_list(0, NULL);
     for (;;) {
         py_vstr_t v;
-        py_vstr_init(&v, 32);
         if (!read_line(self, -1, &v)) {
             return lines;
         }

@@ -162,10 +162,13 @@ static py_obj_t new_from_vstr(const py_obj_type_t *type, py_vstr_t *vstr) {
         py_vstr_clear(vstr);
         return o;
     }
-    // Allocate the object first: if that raises, the vstr still owns its buffer.
-    py_obj_str_t *o = py_new_obj(py_obj_str_t, type);
+    // Shrink the buffer first (in place: it cannot fail), so that the object fits in the slack
+    // given back; if allocating the object raises, the vstr still owns its buffer.
     size_t len = vstr->len;
     byte *buf = (byte *)py_realloc(vstr->buf, vstr->alloc, len + 1);
+    vstr->buf = (char *)buf;
+    vstr->alloc = len + 1;
+    py_obj_str_t *o = py_new_obj(py_obj_str_t, type);
     buf[len] = 0;
     o->len = len;
     o->data = buf;

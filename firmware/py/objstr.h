@@ -166,6 +166,9 @@ bool py_unichar_islinebreak(uint32_t c);
 // Decodes [len] bytes at [data] with [encoding] and [errors] (str objects or PY_OBJ_NULL for
 // utf-8/strict) into a new str.
 py_obj_t py_str_decode(const byte *data, size_t len, py_obj_t encoding, py_obj_t errors);
+// Raises UnicodeDecodeError, worded as bytes.decode() words it, unless the [len] bytes at [data]
+// are well-formed UTF-8. Text streams check what they read with it.
+void py_str_check_utf8(const byte *data, size_t len);
 // Encodes str [s] into a new object of [type] (bytes or bytearray).
 py_obj_t py_str_encode(const py_obj_type_t *type, py_obj_t s, py_obj_t encoding, py_obj_t errors);
 // Arguments of bytes()/bytearray() into [out]; [n_args] positional then [n_kw] pairs.

@@ -151,6 +151,21 @@ static void decode_error(py_vstr_t *v, errors_t errors, encoding_t enc, const by
     }
 }
 
+void py_str_check_utf8(const byte *data, size_t len) {
+    if (py_utf8_is_valid(data, len)) {
+        return;
+    }
+    for (size_t i = 0; i < len;) {
+        size_t bad = 0;
+        const char *why = "";
+        size_t n = utf8_seq_at(data + i, len - i, &bad, &why);
+        if (n == 0) {
+            raise_decode(ENC_UTF8, data, i, bad, why);
+        }
+        i += n;
+    }
+}
+
 py_obj_t py_str_decode(const byte *data, size_t len, py_obj_t encoding, py_obj_t errors_in) {
     encoding_t enc = get_encoding(encoding);
     errors_t errors = get_errors(errors_in);

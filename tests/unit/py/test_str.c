@@ -17,6 +17,7 @@
 // clang-format on
 
 #include "gc.h"
+#include "objexcept.h"
 #include "objstr.h"
 #include "runtime.h"
 #include "unit_port.h"
@@ -174,6 +175,60 @@ static void test_vstr_takeover(void **state) {
     py_obj_t t = py_binary_op(PY_BINARY_OP_INPLACE_ADD, s, s2o("!"));
     assert_int_equal(PY_OBJ_SMALL_INT_VALUE(py_obj_len(t)), 101);
     assert_int_equal(PY_OBJ_SMALL_INT_VALUE(py_obj_len(s)), 100);
+}
+
+// A buffer filled from a stream grows by an eighth of its length (a step at least), so its slack
+// stays small, and never past the limit its reader knows.
+static void test_vstr_reserve_read_bounds_the_slack(void **state) {
+    (void)state;
+    py_vstr_t v;
+    py_vstr_init(&v, 16);
+    size_t grows = 0;
+    for (size_t i = 0; i < 40000; i++) {
+        size_t alloc = v.alloc;
+        py_vstr_reserve_read(&v, 1, SIZE_MAX);
+        v.buf[v.len++] = (char)i;
+        if (v.alloc != alloc) {
+            grows++;
+            assert_true(v.alloc <= v.len + 1 + PY_VSTR_READ_STEP + v.len / 8);
+        }
+        assert_true(v.alloc >= v.len + 1);
+    }
+    assert_true(grows < 60); // linear: geometric growth, not a step per byte
+    py_vstr_clear(&v);
+    py_vstr_init(&v, 16);
+    for (size_t i = 0; i < 1000; i++) {
+        py_vstr_reserve_read(&v, 1, 1001);
+        v.buf[v.len++] = 'x';
+        assert_true(v.alloc <= 1001);
+    }
+    assert_int_equal(v.alloc, 1001);
+    py_vstr_reserve_read(&v, 3, 1001); // past the limit only as far as needed
+    assert_int_equal(v.alloc, 1004);
+    py_vstr_clear(&v);
+}
+
+// Text streams check what they read: UnicodeDecodeError names the first bad byte as decode() does.
+static void test_check_utf8(void **state) {
+    (void)state;
+    py_str_check_utf8((const byte *)"caf\xc3\xa9 \xe2\x82\xac", 9);
+    const char *bad[] = {"ab\xff", "ab\xc3", "\xed\xa0\x80", "\xc0\x80"};
+    const char *msg[] = {
+        "'utf-8' codec can't decode byte 0xff in position 2: invalid start byte",
+        "'utf-8' codec can't decode byte 0xc3 in position 2: unexpected end of data",
+        "'utf-8' codec can't decode byte 0xed in position 0: invalid continuation byte",
+        "'utf-8' codec can't decode byte 0xc0 in position 0: invalid start byte"};
+    for (size_t i = 0; i < PY_ARRAY_SIZE(bad); i++) {
+        py_nlr_buf_t nlr;
+        if (py_nlr_push(&nlr) == 0) {
+            py_str_check_utf8((const byte *)bad[i], strlen(bad[i]));
+            py_nlr_pop();
+            fail_msg("no error for case %zu", i);
+        }
+        py_obj_t exc = PY_OBJ_FROM_PTR(nlr.ret_val);
+        assert_true(py_obj_is_instance(exc, &py_type_UnicodeDecodeError));
+        assert_text(py_obj_str(exc), msg[i]);
+    }
 }
 
 static void test_utf8_offsets(void **state) {
@@ -346,6 +401,8 @@ int main(void) {
         cmocka_unit_test_setup(test_append_inplace_unicode, unit_py_setup),
         cmocka_unit_test_setup(test_short_strs_are_shared, unit_py_setup),
         cmocka_unit_test_setup(test_vstr_takeover, unit_py_setup),
+        cmocka_unit_test_setup(test_vstr_reserve_read_bounds_the_slack, unit_py_setup),
+        cmocka_unit_test_setup(test_check_utf8, unit_py_setup),
         cmocka_unit_test_setup(test_utf8_offsets, unit_py_setup),
         cmocka_unit_test_setup(test_quoting, unit_py_setup),
         cmocka_unit_test_setup(test_format_ints, unit_py_setup),
