@@ -51,12 +51,9 @@ static void memio_reserve(memio_t *self, size_t need) {
     if (alloc < 16) {
         alloc = 16;
     }
-    byte *grown = py_malloc_noscan(alloc);
-    if (self->len > 0) {
-        memcpy(grown, self->buf, self->len);
-    }
-    py_free(self->buf);
-    self->buf = grown;
+    // Grown in place when the blocks after it are free; a moved buffer keeps its no-scan flag.
+    self->buf =
+        self->buf == NULL ? py_malloc_noscan(alloc) : py_realloc(self->buf, self->alloc, alloc);
     self->alloc = alloc;
 }
 
@@ -105,6 +102,8 @@ static size_t memio_ioctl(py_obj_t self_in, unsigned request, void *arg, int *er
         }
         self->pos = (size_t)pos;
         seek->offset = pos;
+    } else if (request == PY_STREAM_REMAINING) {
+        *(size_t *)arg = self->pos < self->len ? self->len - self->pos : 0;
     }
     return 0;
 }

@@ -3,10 +3,23 @@
 
 #include "stream.h"
 
-#include "gc.h"
+#include <string.h>
 
-// Bytes asked of the stream at a time when reading to the end.
-#define STREAM_CHUNK (256)
+#include "gc.h"
+#include "objstr.h"
+
+// Reads size their buffer from what the stream has left (PY_STREAM_REMAINING) when it can tell,
+// so that reading a whole file takes one allocation of the file's size and the result is built
+// in it. Otherwise the buffer starts at STREAM_PREALLOC_MAX bytes at most and grows by small
+// steps (py_vstr_reserve_read) as bytes come; either way it is shrunk to fit at the end, and
+// str and bytes results take it over without a copy.
+
+// Bytes reserved up front for a read from a stream that cannot tell how much it has left.
+#define STREAM_PREALLOC_MAX (1024)
+// Bytes reserved up front for a line.
+#define STREAM_LINE_INIT (32)
+// Bytes read onto the stack to find out whether a stream whose buffer is full has more.
+#define STREAM_PROBE (32)
 
 const py_stream_p_t *py_get_stream(py_obj_t o) {
     const py_stream_p_t *p = py_obj_get_type(o)->protocol;
@@ -49,17 +62,53 @@ void py_stream_write_all(py_obj_t self, const void *data, size_t len) {
     }
 }
 
-// Appends up to [want] bytes to [v]; returns how many came (0 at the end).
-static size_t read_into_vstr(py_obj_t self, const py_stream_p_t *p, py_vstr_t *v, size_t want) {
-    size_t start = v->len;
-    char *dst = py_vstr_add_len(v, want);
-    size_t got = raw_read(self, p, dst, want);
-    v->len = start + got;
+// The bytes [self] has left before its end, or SIZE_MAX when it cannot tell.
+static size_t remaining(py_obj_t self, const py_stream_p_t *p) {
+    size_t left = SIZE_MAX;
+    int err = 0;
+    if (p->ioctl != NULL && p->ioctl(self, PY_STREAM_REMAINING, &left, &err) == PY_STREAM_ERROR) {
+        left = SIZE_MAX;
+    }
+    return left;
+}
+
+static size_t add_sat(size_t a, size_t b) {
+    return a > SIZE_MAX - b ? SIZE_MAX : a + b;
+}
+
+static size_t min_size(size_t a, size_t b) {
+    return a < b ? a : b;
+}
+
+// A buffer of [init] bytes (and a NUL) for a result of at most [cap] bytes.
+static void init_buffer(py_vstr_t *v, size_t init, size_t cap) {
+    py_vstr_init(v, add_sat(min_size(init, cap), 1));
+}
+
+// Reads up to [want] bytes onto the end of [v], into the room it has. When it is full, a few
+// bytes are read onto the stack first, and it grows (to [max] bytes at most unless they need
+// more) only if some came: a buffer sized to the stream is never grown to find the end.
+// Returns how many came (0 at the end).
+static size_t read_more(py_obj_t self, const py_stream_p_t *p, py_vstr_t *v, size_t want,
+                        size_t max) {
+    size_t room = v->alloc - v->len - 1;
+    if (room > 0) {
+        size_t got = raw_read(self, p, v->buf + v->len, min_size(want, room));
+        v->len += got;
+        return got;
+    }
+    char probe[STREAM_PROBE];
+    size_t got = raw_read(self, p, probe, min_size(want, sizeof(probe)));
+    if (got > 0) {
+        py_vstr_reserve_read(v, got, max);
+        memcpy(v->buf + v->len, probe, got);
+        v->len += got;
+    }
     return got;
 }
 
 // Text: reads the continuation bytes the UTF-8 sequence at the end of [v] still lacks.
-static void complete_last_char(py_obj_t self, const py_stream_p_t *p, py_vstr_t *v) {
+static void complete_last_char(py_obj_t self, const py_stream_p_t *p, py_vstr_t *v, size_t max) {
     size_t lead = v->len;
     while (lead > 0 && v->len - lead < 4) {
         lead--;
@@ -69,7 +118,7 @@ static void complete_last_char(py_obj_t self, const py_stream_p_t *p, py_vstr_t 
     }
     size_t have = v->len - lead;
     size_t need = py_utf8_seq_len((byte)v->buf[lead]);
-    while (have < need && read_into_vstr(self, p, v, need - have) > 0) {
+    while (have < need && read_more(self, p, v, need - have, max) > 0) {
         have = v->len - lead;
     }
 }
@@ -82,16 +131,18 @@ static size_t count_chars(const char *s, size_t len) {
     return n;
 }
 
-// Reads [n] units (code points for text, bytes otherwise), fewer at the end of the stream.
-static void read_n(py_obj_t self, const py_stream_p_t *p, py_vstr_t *v, size_t n) {
+// Reads [n] units (code points for text, bytes otherwise), fewer at the end of the stream; [v]
+// grows to [max] bytes at most when it must.
+static void read_n(py_obj_t self, const py_stream_p_t *p, py_vstr_t *v, size_t n, size_t max) {
     size_t units = 0;
     while (units < n) {
         size_t start = v->len;
-        if (read_into_vstr(self, p, v, n - units) == 0) {
+        // n - units code points take at least as many bytes: this never reads past them.
+        if (read_more(self, p, v, n - units, max) == 0) {
             break;
         }
         if (p->is_text) {
-            complete_last_char(self, p, v);
+            complete_last_char(self, p, v, max);
             units += count_chars(v->buf + start, v->len - start);
         } else {
             units += v->len - start;
@@ -99,20 +150,44 @@ static void read_n(py_obj_t self, const py_stream_p_t *p, py_vstr_t *v, size_t n
     }
 }
 
+// The str (checked to be UTF-8, without a copy) or bytes that takes over [v]'s buffer.
 static py_obj_t stream_result(const py_stream_p_t *p, py_vstr_t *v) {
-    return p->is_text ? py_obj_new_str_from_vstr(v) : py_obj_new_bytes_from_vstr(v);
+    if (!p->is_text) {
+        return py_obj_new_bytes_from_vstr(v);
+    }
+    py_str_check_utf8((const byte *)v->buf, v->len);
+    return py_obj_new_str_from_vstr(v);
+}
+
+// The most bytes [n] units can take: n bytes, or 4n for text (SIZE_MAX when unbounded).
+static size_t units_max_bytes(const py_stream_p_t *p, intptr_t n) {
+    if (n < 0) {
+        return SIZE_MAX;
+    }
+    size_t bytes = (size_t)n;
+    return !p->is_text ? bytes : bytes > SIZE_MAX / 4 ? SIZE_MAX : 4 * bytes;
 }
 
 static py_obj_t stream_read(size_t n_args, const py_obj_t *args) {
-    const py_stream_p_t *p = py_get_stream(args[0]);
+    py_obj_t self = args[0];
+    const py_stream_p_t *p = py_get_stream(self);
     intptr_t size = n_args > 1 && args[1] != py_const_none ? py_obj_get_int(args[1]) : -1;
+    size_t left = remaining(self, p);
+    size_t cap = min_size(units_max_bytes(p, size), left);
+    // Up front: all the result can take, but for text read(n) n bytes (exact for ASCII), and no
+    // more than STREAM_PREALLOC_MAX from a stream that cannot tell what it has left.
+    size_t init = size >= 0 && p->is_text ? (size_t)size : cap;
+    if (left == SIZE_MAX) {
+        init = min_size(init, STREAM_PREALLOC_MAX);
+    }
     py_vstr_t v;
-    py_vstr_init(&v, size >= 0 && size < STREAM_CHUNK ? (size_t)size : STREAM_CHUNK);
+    init_buffer(&v, init, cap);
+    size_t max = add_sat(cap, 1);
     if (size < 0) {
-        while (read_into_vstr(args[0], p, &v, STREAM_CHUNK) > 0) {
+        while (read_more(self, p, &v, SIZE_MAX, max) > 0) {
         }
     } else {
-        read_n(args[0], p, &v, (size_t)size);
+        read_n(self, p, &v, (size_t)size, max);
     }
     return stream_result(p, &v);
 }
@@ -141,15 +216,18 @@ static py_obj_t stream_readinto(size_t n_args, const py_obj_t *args) {
 }
 PY_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(py_stream_readinto_obj, 2, 3, stream_readinto);
 
-// Reads one line (with its '\n') into [v], at most [limit] units when limit >= 0.
+// Reads one line (with its '\n') into a new buffer [v], at most [limit] units when limit >= 0.
 static void read_line(py_obj_t self, const py_stream_p_t *p, py_vstr_t *v, intptr_t limit) {
+    size_t cap = min_size(units_max_bytes(p, limit), remaining(self, p));
+    init_buffer(v, STREAM_LINE_INIT, cap);
+    size_t max = add_sat(cap, 1);
     for (intptr_t units = 0; limit < 0 || units < limit; units++) {
-        if (read_into_vstr(self, p, v, 1) == 0) {
+        if (read_more(self, p, v, 1, max) == 0) {
             return;
         }
         byte c = (byte)v->buf[v->len - 1];
         if (p->is_text && c >= 0x80) {
-            complete_last_char(self, p, v);
+            complete_last_char(self, p, v, max);
         }
         if (c == '\n') {
             return;
@@ -161,7 +239,6 @@ static py_obj_t stream_readline(size_t n_args, const py_obj_t *args) {
     const py_stream_p_t *p = py_get_stream(args[0]);
     intptr_t limit = n_args > 1 && args[1] != py_const_none ? py_obj_get_int(args[1]) : -1;
     py_vstr_t v;
-    py_vstr_init(&v, 32);
     read_line(args[0], p, &v, limit);
     return stream_result(p, &v);
 }
@@ -175,7 +252,6 @@ py_obj_t py_stream_getiter(py_obj_t self, py_obj_iter_buf_t *iter_buf) {
 py_obj_t py_stream_iternext(py_obj_t self) {
     const py_stream_p_t *p = py_get_stream(self);
     py_vstr_t v;
-    py_vstr_init(&v, 32);
     read_line(self, p, &v, -1);
     if (v.len == 0) {
         py_vstr_clear(&v);

@@ -20,6 +20,10 @@ enum {
     PY_STREAM_SEEK = 1, // [arg] points at a py_stream_seek_t; the new position is written back
     PY_STREAM_FLUSH = 2,
     PY_STREAM_CLOSE = 3, // closing twice is allowed and does nothing
+    // [arg] points at a size_t, set to the bytes between the position and the end by a stream
+    // that knows them (files, BytesIO); other streams leave it as it was. Reads size their
+    // buffers with it.
+    PY_STREAM_REMAINING = 4,
 };
 
 typedef struct py_stream_seek {

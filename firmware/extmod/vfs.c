@@ -227,7 +227,7 @@ py_obj_t vfs_read_file(const char *path) {
     }
     int32_t size = fs_file_size(fs, f);
     py_vstr_t v;
-    py_vstr_init(&v, size > 0 ? (size_t)size : 1);
+    py_vstr_init(&v, size > 0 ? (size_t)size + 1 : 1); // the file and a NUL: it never grows
     int32_t n =
         size > 0 ? fs_file_read(fs, f, py_vstr_add_len(&v, (size_t)size), (uint32_t)size) : 0;
     fs_file_close(fs, f);

@@ -73,6 +73,14 @@ static size_t file_ioctl(py_obj_t self_in, unsigned request, void *arg, int *err
     } else if (request == PY_STREAM_FLUSH) {
         get_open(self_in);
         err = fs_file_sync(self->fs, &self->f);
+    } else if (request == PY_STREAM_REMAINING) {
+        get_open(self_in);
+        int32_t size = fs_file_size(self->fs, &self->f);
+        int32_t pos = fs_file_tell(self->fs, &self->f);
+        err = size < 0 ? size : pos < 0 ? pos : 0;
+        if (err == 0) {
+            *(size_t *)arg = size > pos ? (size_t)(size - pos) : 0;
+        }
     }
     if (err < 0) {
         *errcode = -err;
