@@ -22,7 +22,9 @@ static py_obj_t bound_meth_call(py_obj_t self_in, size_t n_args, size_t n_kw,
     py_obj_t stack_buf[BOUND_METH_STACK_ARGS + 1];
     py_obj_t *all = n < BOUND_METH_STACK_ARGS ? stack_buf : py_new(py_obj_t, n + 1);
     all[0] = self->self;
-    memcpy(all + 1, args, n * sizeof(py_obj_t));
+    if (n > 0) { // args may be NULL when there are none
+        memcpy(all + 1, args, n * sizeof(py_obj_t));
+    }
     py_obj_t r = py_call_function_n_kw(self->meth, n_args + 1, n_kw, all);
     if (all != stack_buf) {
         py_free(all);
