@@ -640,11 +640,18 @@ void py_unpack_ex(py_obj_t seq, size_t n_before, size_t n_after, py_obj_t *items
         py_raise_msg_varg(&py_type_ValueError, "need more than %u values to unpack",
                           (unsigned)l->len);
     }
-    memcpy(items, l->items, n_before * sizeof(py_obj_t));
-    memcpy(items + n_before + 1, l->items + l->len - n_after, n_after * sizeof(py_obj_t));
+    // An empty list may have no item array at all: copy only what there is.
+    if (n_before > 0) {
+        memcpy(items, l->items, n_before * sizeof(py_obj_t));
+    }
+    if (n_after > 0) {
+        memcpy(items + n_before + 1, l->items + l->len - n_after, n_after * sizeof(py_obj_t));
+    }
     // The middle part becomes the starred list, reusing the list object.
     size_t mid = l->len - n_before - n_after;
-    memmove(l->items, l->items + n_before, mid * sizeof(py_obj_t));
+    if (mid > 0 && n_before > 0) {
+        memmove(l->items, l->items + n_before, mid * sizeof(py_obj_t));
+    }
     for (size_t i = mid; i < l->len; i++) {
         l->items[i] = PY_OBJ_NULL;
     }
