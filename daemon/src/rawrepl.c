@@ -220,6 +220,7 @@ bool rawrepl_exec(struct rawrepl *rr, const uint8_t *code, size_t len, unsigned 
     rr->code_pos = 0;
     rr->silence_ms = silence_ms;
     rr->stop_sent = false;
+    rr->err_len = 0; // a command stopped before it runs has no error section
     if (rr->paste_window == 0) {
         start_classic(rr);
         return true;

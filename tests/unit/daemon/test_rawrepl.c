@@ -238,6 +238,24 @@ static void error_section_is_reported(void **state) {
     assert_int_equal(RR.err_len, F.err_len);
 }
 
+// A command stopped while its code is still being sent ends with DONE and no error section,
+// not with the one of the command before.
+static void stopped_classic_send_has_no_error_section(void **state) {
+    (void)state;
+    enter();
+    RR.paste_window = 0;
+    rawrepl_exec(&RR, (const uint8_t *)"1/0", 3, 1000);
+    FEED("OK\x04ZeroDivisionError: divide by zero\r\n\x04>");
+    assert_true(RR.err_len > 0);
+    static uint8_t code[600];
+    memset(code, 'z', sizeof(code));
+    rawrepl_exec(&RR, code, sizeof(code), 1000);
+    assert_int_equal(RR.state, RAWREPL_CLASSIC_SEND);
+    rawrepl_interrupt(&RR);
+    assert_int_equal(last_event(), RAWREPL_EV_DONE);
+    assert_int_equal(RR.err_len, 0);
+}
+
 static void system_exit_soft_reset_ends_at_the_banner(void **state) {
     (void)state;
     enter();
@@ -331,6 +349,7 @@ int main(void) {
         cmocka_unit_test_setup(unsupported_raw_paste_falls_back_to_paced_classic_mode, setup),
         cmocka_unit_test_setup(firmware_without_raw_paste_is_recognised, setup),
         cmocka_unit_test_setup(error_section_is_reported, setup),
+        cmocka_unit_test_setup(stopped_classic_send_has_no_error_section, setup),
         cmocka_unit_test_setup(system_exit_soft_reset_ends_at_the_banner, setup),
         cmocka_unit_test_setup(silence_fails_the_command, setup),
         cmocka_unit_test_setup(gives_up_entering_after_the_tries, setup),
