@@ -63,7 +63,7 @@ int fsops_path_normalize(const char *in, size_t in_len, char *out, size_t out_le
         }
         i += n;
     }
-    size_t o = 0;
+    size_t o = 0, dir_len = 0;
     for (size_t i = 0; i < in_len;) {
         while (i < in_len && in[i] == '/') {
             i++;
@@ -88,9 +88,15 @@ int fsops_path_normalize(const char *in, size_t in_len, char *out, size_t out_le
             snprintf(err, err_len, "the path is over %d bytes", FSOPS_PATH_MAX);
             return ERR_INVAL;
         }
+        dir_len = o;
         out[o++] = '/';
         memcpy(out + o, in + start, n);
         o += n;
+    }
+    if (dir_len > (size_t)FSOPS_DIR_MAX) {
+        // fsops_tmp_path() must fit in FSOPS_PATH_MAX for an upload here.
+        snprintf(err, err_len, "the directory is over %d bytes", FSOPS_DIR_MAX);
+        return ERR_INVAL;
     }
     if (o == 0) {
         out[o++] = '/';

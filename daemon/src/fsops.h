@@ -39,10 +39,13 @@
 #define FSOPS_CHUNK_DATA_MAX (255 - FSOPS_LEN_OFFSET) // encoded bytes in one chunk
 #define FSOPS_ACK            (0x06)
 #define FSOPS_SHA256_HEX     (64)
+// The directory part of a path leaves room for the temporary file an upload writes there.
+#define FSOPS_DIR_MAX (FSOPS_PATH_MAX - (int)sizeof("/" FSOPS_TMP_NAME) + 1)
 
 // Normalises [in] (percent-decoded, [in_len] bytes) into [out] ([out_len] >= FSOPS_PATH_MAX+1):
 // absolute, no empty or "." segments, no trailing '/' ("/" for the root). Returns 0, or ERR_INVAL
-// with the reason in [err] for "..", control characters, bad UTF-8, over-long names or paths.
+// with the reason in [err] for "..", control characters, bad UTF-8, over-long names or paths, or a
+// directory part over FSOPS_DIR_MAX bytes.
 int fsops_path_normalize(const char *in, size_t in_len, char *out, size_t out_len, char *err,
                          size_t err_len);
 

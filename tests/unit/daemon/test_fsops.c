@@ -71,6 +71,25 @@ static void temporary_file_sits_beside_the_target(void **state) {
     assert_string_equal(out, "/lib/x");
 }
 
+// Any path that normalises leaves room for its temporary file: the longest directory allowed
+// gives a temporary path of exactly FSOPS_PATH_MAX bytes, one byte more is refused.
+static void temporary_file_always_fits(void **state) {
+    (void)state;
+    char in[FSOPS_PATH_MAX + 1], out[FSOPS_PATH_MAX + 1], tmp[FSOPS_PATH_MAX + 2];
+    size_t dir = FSOPS_DIR_MAX;
+    for (size_t i = 0; i < dir; i++) {
+        in[i] = i % 200 == 0 ? '/' : 'd';
+    }
+    memcpy(in + dir, "/f", 3);
+    assert_int_equal(norm(in, out), 0);
+    fsops_tmp_path(out, tmp, sizeof(tmp));
+    assert_int_equal(strlen(tmp), FSOPS_PATH_MAX);
+    assert_memory_equal(tmp + dir, "/" FSOPS_TMP_NAME, sizeof(FSOPS_TMP_NAME) + 1);
+    in[dir] = 'd';
+    memcpy(in + dir + 1, "/f", 3);
+    assert_int_equal(norm(in, out), ERR_INVAL);
+}
+
 // The board program's decoding: for c in 01 02 03 04 1b: replace(ESC c+0x40, c), in that order.
 static size_t board_decode(const uint8_t *in, size_t n, uint8_t *out) {
     static const uint8_t order[] = {0x01, 0x02, 0x03, 0x04, FSOPS_ESC};
@@ -265,6 +284,7 @@ int main(void) {
         cmocka_unit_test(paths_are_normalised),
         cmocka_unit_test(bad_paths_are_refused),
         cmocka_unit_test(temporary_file_sits_beside_the_target),
+        cmocka_unit_test(temporary_file_always_fits),
         cmocka_unit_test(upload_chunks_round_trip_every_byte_value),
         cmocka_unit_test(upload_end_carries_the_hash),
         cmocka_unit_test(download_frames_survive_every_split),
