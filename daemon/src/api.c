@@ -244,6 +244,34 @@ bool api_origin_is_allowed(const char *origin, const char *host) {
     return rest != NULL && strcasecmp(rest, host) == 0;
 }
 
+// One part of a dotted quad as browsers write it: 0..255 in decimal, no leading zero (which
+// would read as octal elsewhere: 0127 is 87). Returns the end of it, or NULL.
+static const char *quad_part(const char *s) {
+    unsigned v = 0;
+    size_t n = 0;
+    while (n < 3 && s[n] >= '0' && s[n] <= '9') {
+        v = v * 10 + (unsigned)(s[n++] - '0');
+    }
+    if (n == 0 || v > 255 || (n > 1 && s[0] == '0') || (s[n] >= '0' && s[n] <= '9')) {
+        return NULL;
+    }
+    return s + n;
+}
+
+// Is [name] 127.x.y.z?
+static bool is_loopback_v4(const char *name) {
+    const char *s = quad_part(name);
+    if (s == NULL || s - name != 3 || memcmp(name, "127", 3) != 0) {
+        return false;
+    }
+    for (int i = 0; i < 3; i++) {
+        if (*s != '.' || (s = quad_part(s + 1)) == NULL) {
+            return false;
+        }
+    }
+    return *s == '\0';
+}
+
 bool api_host_is_loopback(const char *host) {
     if (host == NULL || strlen(host) >= HOST_MAX) {
         return false;
@@ -264,11 +292,5 @@ bool api_host_is_loopback(const char *host) {
     if (colon != NULL) {
         *colon = '\0';
     }
-    if (strcasecmp(name, "localhost") == 0) {
-        return true;
-    }
-    unsigned a, b, c, d;
-    char tail;
-    return sscanf(name, "%u.%u.%u.%u%c", &a, &b, &c, &d, &tail) == 4 && a == 127 && b < 256 &&
-           c < 256 && d < 256;
+    return strcasecmp(name, "localhost") == 0 || is_loopback_v4(name);
 }

@@ -159,6 +159,15 @@ static void host_must_be_a_loopback_name(void **state) {
     assert_false(api_host_is_loopback("10.0.0.1:8080"));
     assert_false(api_host_is_loopback("[::2]:8080"));
     assert_false(api_host_is_loopback(NULL));
+    // Only the plain decimal form: elsewhere 0127 is octal (87), and a sign or space is no name.
+    assert_false(api_host_is_loopback("0127.0.0.1:8080"));
+    assert_false(api_host_is_loopback("127.0.0.01"));
+    assert_false(api_host_is_loopback(" 127.0.0.1"));
+    assert_false(api_host_is_loopback("127.+0.0.1"));
+    assert_false(api_host_is_loopback("127.0.0.256"));
+    assert_false(api_host_is_loopback("127.0.0.4294967297"));
+    assert_false(api_host_is_loopback("127.0.0"));
+    assert_true(api_host_is_loopback("127.255.0.0:1"));
 }
 
 int main(void) {
