@@ -4,7 +4,7 @@
 #   - formatting check (clang-format 14, the pinned major version);
 #   - unit, language, integration and browser tests in an ASan + UBSan build;
 #   - language tests again in a 32-bit build (the chip is 32-bit);
-#   - a short libFuzzer run of the interpreter fuzz target.
+#   - a short libFuzzer run of every fuzz target (the interpreter, the daemon's parsers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 packaging/install-deps.sh
