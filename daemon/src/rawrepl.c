@@ -384,6 +384,8 @@ static size_t feed_err(struct rawrepl *rr, const uint8_t *data, size_t len) {
     rr->state = RAWREPL_PROMPT;
     rr->hdr_len = 0; // counts bytes since the second 0x04
     match_init(&rr->m, BANNER);
+    // The program is over: its prompt is due whatever the command's own silence limit.
+    timer(rr, rr->silence_ms > 0 ? rr->silence_ms : RAWREPL_PROMPT_MS);
     return n + 1;
 }
 
@@ -486,12 +488,14 @@ void rawrepl_timeout(struct rawrepl *rr) {
             rr->state = RAWREPL_IDLE;
             event(rr, RAWREPL_EV_LEFT);
             break;
+        case RAWREPL_PROMPT:
+            fail(rr, "no raw REPL prompt after the program ended");
+            break;
         case RAWREPL_PASTE_SEND:
         case RAWREPL_PASTE_END:
         case RAWREPL_CLASSIC_OK:
         case RAWREPL_OUT:
         case RAWREPL_ERR:
-        case RAWREPL_PROMPT:
             snprintf(why, sizeof(why), "the board said nothing for %u ms", rr->silence_ms);
             fail(rr, why);
             break;

@@ -16,15 +16,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define RAWREPL_QUIET_MS      (40)   // after Ctrl-C, the board is settled once silent this long,
-#define RAWREPL_SETTLE_MAX_MS (1500) // or at once when it ends at ">>> ", or after this anyway
-#define RAWREPL_ENTER_MS      (1500) // the raw banner must follow Ctrl-A within this
-#define RAWREPL_ENTER_TRIES   (3)    // Ctrl-C + Ctrl-A rounds before giving up
-#define RAWREPL_NEGOTIATE_MS  (1000) // the answer to a raw-paste request
-#define RAWREPL_LEAVE_MS      (1500) // ">>> " after Ctrl-B
-#define RAWREPL_SLICE         (256)  // classic raw mode: bytes per write ...
-#define RAWREPL_SLICE_GAP_MS  (10)   // ... and the pause between them (as mpremote)
-#define RAWREPL_WINDOW_MAX    (4096) // a raw-paste window larger than this is a protocol error
+#define RAWREPL_QUIET_MS      (40)    // after Ctrl-C, the board is settled once silent this long,
+#define RAWREPL_SETTLE_MAX_MS (1500)  // or at once when it ends at ">>> ", or after this anyway
+#define RAWREPL_ENTER_MS      (1500)  // the raw banner must follow Ctrl-A within this
+#define RAWREPL_ENTER_TRIES   (3)     // Ctrl-C + Ctrl-A rounds before giving up
+#define RAWREPL_NEGOTIATE_MS  (1000)  // the answer to a raw-paste request
+#define RAWREPL_LEAVE_MS      (1500)  // ">>> " after Ctrl-B
+#define RAWREPL_PROMPT_MS     (10000) // '>' after a program's output, for commands with no limit
+#define RAWREPL_SLICE         (256)   // classic raw mode: bytes per write ...
+#define RAWREPL_SLICE_GAP_MS  (10)    // ... and the pause between them (as mpremote)
+#define RAWREPL_WINDOW_MAX    (4096)  // a raw-paste window larger than this is a protocol error
 
 enum rawrepl_state {
     RAWREPL_IDLE,         // the board is in the friendly REPL (or unknown)

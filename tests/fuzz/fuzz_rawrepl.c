@@ -389,6 +389,10 @@ static void check_state(void) {
         case RAWREPL_LEAVE:
             CHECK(H.armed);
             break;
+        case RAWREPL_PROMPT: // the program ended: its prompt is always awaited with a limit
+            CHECK(H.armed);
+            CHECK(H.open);
+            break;
         default:
             CHECK(H.armed == silent);
             CHECK(H.open);

@@ -316,6 +316,19 @@ static void interrupt_reaches_a_running_program(void **state) {
     assert_true(strstr(F.err, "KeyboardInterrupt") != NULL);
 }
 
+static void a_missing_prompt_ends_even_an_unlimited_command(void **state) {
+    (void)state;
+    enter();
+    RR.paste_window = 0;
+    rawrepl_exec(&RR, (const uint8_t *)"input()", 7, 0); // no silence limit
+    FEED("OK");
+    assert_int_equal(F.timer_ms, 0);
+    FEED("\x04\x04"); // ended, but the '>' never comes
+    assert_int_equal(F.timer_ms, RAWREPL_PROMPT_MS);
+    rawrepl_timeout(&RR);
+    assert_int_equal(last_event(), RAWREPL_EV_FAILED);
+}
+
 static void leaving_waits_for_the_friendly_prompt(void **state) {
     (void)state;
     enter();
@@ -355,6 +368,7 @@ int main(void) {
         cmocka_unit_test_setup(gives_up_entering_after_the_tries, setup),
         cmocka_unit_test_setup(settle_ends_even_when_the_board_keeps_talking, setup),
         cmocka_unit_test_setup(interrupt_reaches_a_running_program, setup),
+        cmocka_unit_test_setup(a_missing_prompt_ends_even_an_unlimited_command, setup),
         cmocka_unit_test_setup(leaving_waits_for_the_friendly_prompt, setup),
         cmocka_unit_test_setup(a_bad_window_is_a_protocol_error, setup),
     };
