@@ -205,6 +205,7 @@ static void start_next(struct board *b) {
     }
     if (!b->ops.in_raw) {
         b->ops.in_raw = true;
+        b->ops.reenter = false; // entering from the friendly REPL is a fresh start anyway
         board_set_busy(b, true, kind_names[op->kind]);
         if (b->ops.quiet) {
             rawrepl_enter_at_prompt(&b->rr);
