@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -107,6 +108,52 @@ char *api_encode_ops(const struct api_op *ops, size_t n) {
         }
     }
     return dump(json_pack("{s:o?}", "ops", a));
+}
+
+// Directories first, then by name (bytewise: UTF-8 order).
+static int entry_cmp(const void *a, const void *b) {
+    json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+    int dx = json_integer_value(json_array_get(x, 1)) != 0;
+    int dy = json_integer_value(json_array_get(y, 1)) != 0;
+    if (dx != dy) {
+        return dy - dx;
+    }
+    return strcmp(json_string_value(json_array_get(x, 0)), json_string_value(json_array_get(y, 0)));
+}
+
+char *api_encode_listing(const char *path, const char *board, size_t len) {
+    json_error_t jerr;
+    json_t *root = json_loadb(board, len, 0, &jerr);
+    json_t *entries = json_array_get(root, 0);
+    size_t n = json_array_size(entries);
+    bool ok = json_is_array(entries) && json_is_integer(json_array_get(root, 1)) &&
+              json_is_integer(json_array_get(root, 2));
+    json_t **v = ok ? calloc(n + 1, sizeof(*v)) : NULL;
+    json_t *list = json_array();
+    ok = ok && v != NULL && list != NULL;
+    for (size_t i = 0; ok && i < n; i++) {
+        v[i] = json_array_get(entries, i);
+        ok = json_is_string(json_array_get(v[i], 0)) && json_is_integer(json_array_get(v[i], 1)) &&
+             json_is_integer(json_array_get(v[i], 2));
+    }
+    if (ok) {
+        qsort(v, n, sizeof(*v), entry_cmp);
+        for (size_t i = 0; ok && i < n; i++) {
+            bool dir = json_integer_value(json_array_get(v[i], 1)) != 0;
+            json_int_t size = dir ? 0 : json_integer_value(json_array_get(v[i], 2));
+            ok = json_array_append_new(list,
+                                       json_pack("{s:O, s:s, s:I}", "name", json_array_get(v[i], 0),
+                                                 "type", dir ? "dir" : "file", "size", size)) == 0;
+        }
+    }
+    char *text =
+        ok ? dump(json_pack("{s:s, s:O, s:{s:O, s:O}}", "path", path, "entries", list, "fs",
+                            "total", json_array_get(root, 1), "free", json_array_get(root, 2)))
+           : NULL;
+    json_decref(list);
+    json_decref(root);
+    free(v);
+    return text;
 }
 
 char *api_encode_state(const char *id, const char *state, const char *reason) {

@@ -96,6 +96,10 @@ char *api_encode_board_event(const struct api_board *b);
 char *api_encode_op_event(const char *board, const struct api_op *op);
 // {"ops":[op...]}
 char *api_encode_ops(const struct api_op *ops, size_t n);
+// A directory listing as the board printed it, [[[name, isdir, size]...], total, free] ([len]
+// bytes), as the API's {"path":PATH,"entries":[{"name","type","size"}...],"fs":{"total","free"}}:
+// directories first, then by name. NULL when [board] is not that shape (or out of memory).
+char *api_encode_listing(const char *path, const char *board, size_t len);
 // {"type":"pong"}
 char *api_encode_pong(void);
 // HTTP error body {"error":{"code":CODE,"message":MSG}}, or with [ws] the WebSocket event

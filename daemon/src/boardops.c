@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "board.h"
 #include "err.h"
 #include "hub.h"
@@ -37,6 +35,10 @@ struct op *op_new(enum op_kind kind, const char *path) {
     snprintf(op->path, sizeof(op->path), "%s", path);
     mbedtls_sha256_init(&op->sha);
     mbedtls_sha256_starts_ret(&op->sha, 0);
+    if (outq_init(&op->in, kind == OP_WRITE ? OPS_UPLOAD_BUFFER : 0) < 0 && kind == OP_WRITE) {
+        op_free(op);
+        return NULL;
+    }
     return op;
 }
 
@@ -49,7 +51,7 @@ void op_free(struct op *op) {
     free(op->errtext);
     free(op->script);
     free(op->code);
-    free(op->in);
+    outq_deinit(&op->in);
     free(op);
 }
 
@@ -290,17 +292,20 @@ static void pump_upload(struct op *op) {
     struct board *b = op->board;
     size_t room = chunk_room(b);
     uint8_t chunk[FSOPS_CHUNK_MAX + FSOPS_SHA256_HEX + 1];
-    size_t before = op->in_len;
-    while (!op->cancel && op->inflight < 2 && op->in_len > 0) {
+    bool was_full = outq_room(&op->in) < OPS_UPLOAD_BUFFER / 2;
+    enum outq_kind kind;
+    const uint8_t *data;
+    size_t len;
+    while (!op->cancel && op->inflight < 2 && outq_peek(&op->in, &kind, &data, &len)) {
         size_t used;
-        size_t n = fsops_encode_chunk(op->in, op->in_len, &used, chunk, room);
+        size_t n = fsops_encode_chunk(data, len, &used, chunk, room);
         rawrepl_stdin(&b->rr, chunk, n);
-        memmove(op->in, op->in + used, op->in_len - used);
-        op->in_len -= used;
+        outq_consume(&op->in, used);
         op->done += used;
         op->inflight++;
     }
-    if (!op->cancel && op->in_end && op->in_len == 0 && op->inflight == 0 && !op->end_sent) {
+    if (!op->cancel && op->in_end && outq_used(&op->in) == 0 && op->inflight == 0 &&
+        !op->end_sent) {
         unsigned char digest[32];
         mbedtls_sha256_finish_ret(&op->sha, digest);
         fsops_hex(digest, sizeof(digest), op->sha256);
@@ -308,24 +313,18 @@ static void pump_upload(struct op *op) {
         rawrepl_stdin(&b->rr, chunk, n);
         op->end_sent = true;
     }
-    if (before >= OPS_UPLOAD_BUFFER / 2 && op->in_len < OPS_UPLOAD_BUFFER / 2 &&
-        op->on_room != NULL) {
+    if (was_full && outq_room(&op->in) >= OPS_UPLOAD_BUFFER / 2 && op->on_room != NULL) {
         op->on_room(op->ctx);
     }
     progress(op);
 }
 
 size_t op_upload_push(struct op *op, const uint8_t *data, size_t len) {
-    if (op->in == NULL) {
-        op->in = malloc(OPS_UPLOAD_BUFFER);
-        if (op->in == NULL) {
-            return 0;
-        }
-        op->in_cap = OPS_UPLOAD_BUFFER;
+    size_t room = outq_room(&op->in);
+    size_t n = room < len ? room : len;
+    if (n == 0 || outq_push(&op->in, OUTQ_BINARY, data, n) < 0) {
+        return 0;
     }
-    size_t n = op->in_cap - op->in_len < len ? op->in_cap - op->in_len : len;
-    memcpy(op->in + op->in_len, data, n);
-    op->in_len += n;
     mbedtls_sha256_update_ret(&op->sha, data, n);
     if (op->state == OP_RUNNING && op->step == STEP_MAIN && op->board->rr.state == RAWREPL_OUT) {
         pump_upload(op);
@@ -507,52 +506,9 @@ static void run_step(struct op *op) {
     }
 }
 
-// Turns a listing printed by the board into the API's JSON (directories first, then by name).
-static int entry_cmp(const void *a, const void *b) {
-    json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-    int dx = (int)json_integer_value(json_array_get(x, 1));
-    int dy = (int)json_integer_value(json_array_get(y, 1));
-    if (dx != dy) {
-        return dy - dx;
-    }
-    return strcmp(json_string_value(json_array_get(x, 0)), json_string_value(json_array_get(y, 0)));
-}
-
+// Replaces the listing the board printed with the API's JSON.
 static bool make_listing(struct op *op) {
-    json_error_t jerr;
-    json_t *root = json_loadb((const char *)op->out, op->out_len, 0, &jerr);
-    json_t *entries = json_array_get(root, 0);
-    size_t n = json_array_size(entries);
-    bool ok = root != NULL && json_is_array(entries);
-    json_t **v = ok ? calloc(n + 1, sizeof(*v)) : NULL;
-    json_t *list = json_array();
-    ok = ok && v != NULL && list != NULL;
-    for (size_t i = 0; ok && i < n; i++) {
-        v[i] = json_array_get(entries, i);
-        ok = json_is_string(json_array_get(v[i], 0)) && json_is_integer(json_array_get(v[i], 1)) &&
-             json_is_integer(json_array_get(v[i], 2));
-    }
-    if (ok) {
-        qsort(v, n, sizeof(*v), entry_cmp);
-        for (size_t i = 0; i < n; i++) {
-            bool dir = json_integer_value(json_array_get(v[i], 1)) != 0;
-            json_array_append_new(
-                list,
-                json_pack("{s:O, s:s, s:I}", "name", json_array_get(v[i], 0), "type",
-                          dir ? "dir" : "file", "size",
-                          (json_int_t)(dir ? 0 : json_integer_value(json_array_get(v[i], 2)))));
-        }
-    }
-    char *text = NULL;
-    if (ok) {
-        json_t *res = json_pack("{s:s, s:O, s:{s:O, s:O}}", "path", op->path, "entries", list, "fs",
-                                "total", json_array_get(root, 1), "free", json_array_get(root, 2));
-        text = res != NULL ? json_dumps(res, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
-        json_decref(res);
-    }
-    json_decref(list);
-    json_decref(root);
-    free(v);
+    char *text = api_encode_listing(op->path, (const char *)op->out, op->out_len);
     if (text == NULL) {
         return false;
     }

@@ -18,6 +18,7 @@
 
 #include "api.h"
 #include "fsops.h"
+#include "outq.h"
 
 #define OPS_QUEUE_MAX     (16)        // operations waiting per board
 #define OPS_TAG_MAX       (64)        // bytes of an x-replhub-tag
@@ -79,8 +80,7 @@ struct op {
     int step;
     struct fsops_frames frames;
     mbedtls_sha256_context sha;
-    uint8_t *in; // upload bytes waiting for the board
-    size_t in_len, in_cap;
+    struct outq in; // upload bytes waiting for the board (OP_WRITE only)
     bool in_end;
     unsigned inflight; // upload chunks sent and not yet acknowledged
     bool end_sent;

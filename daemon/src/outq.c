@@ -48,6 +48,13 @@ size_t outq_used(const struct outq *q) {
     return q->wr - q->rd;
 }
 
+size_t outq_room(const struct outq *q) {
+    size_t live = outq_used(q) - q->head_off; // make_room gives back the consumed head part
+    bool merge = q->last != SIZE_MAX && q->buf[q->last] == OUTQ_BINARY;
+    size_t need = live + (merge ? 0 : HDR);
+    return q->cap > need ? q->cap - need : 0;
+}
+
 // Makes [need] bytes available at the write end by moving the records to the front.
 static bool make_room(struct outq *q, size_t need) {
     if (q->head_off > 0) {

@@ -33,6 +33,9 @@ bool outq_peek(const struct outq *q, enum outq_kind *kind, const uint8_t **data,
 // Consumes [n] bytes of the head message's payload (all of it for a text message).
 void outq_consume(struct outq *q, size_t n);
 
+// How many bytes a binary push can take now (a binary tail record grows without a header).
+size_t outq_room(const struct outq *q);
+
 // Bytes held, headers included; 0 when empty.
 size_t outq_used(const struct outq *q);
 

@@ -23,14 +23,7 @@
 
 #include "api.h"
 #include "err.h"
-
-#define CHECK(cond)                                                                                \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);               \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
+#include "fuzz_check.h"
 
 static void fuzz_control(const uint8_t *data, size_t len) {
     char *text = malloc(len > 0 ? len : 1); // exact size: ASan sees any read past it
@@ -189,22 +182,7 @@ static void fuzz_host(const uint8_t *data, size_t len) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    if (size == 0) {
-        return 0;
-    }
-    switch (data[0] % 4) {
-        case 0:
-            fuzz_control(data + 1, size - 1);
-            break;
-        case 1:
-            fuzz_route(data + 1, size - 1);
-            break;
-        case 2:
-            fuzz_origin(data + 1, size - 1);
-            break;
-        default:
-            fuzz_host(data + 1, size - 1);
-            break;
-    }
+    static const fuzz_fn fns[] = {fuzz_control, fuzz_route, fuzz_origin, fuzz_host};
+    fuzz_dispatch(data, size, fns, sizeof(fns) / sizeof(fns[0]));
     return 0;
 }

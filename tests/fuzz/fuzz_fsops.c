@@ -25,16 +25,9 @@
 
 #include "err.h"
 #include "fsops.h"
+#include "fuzz_check.h"
 
 #define PAYLOAD_MAX (1u << 20) // payload kept for comparison (the input is smaller)
-
-#define CHECK(cond)                                                                                \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);               \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
 
 // ---- download frames ----
 
@@ -485,22 +478,7 @@ static void fuzz_chunks(const uint8_t *data, size_t len) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    if (size == 0) {
-        return 0;
-    }
-    switch (data[0] % 4) {
-        case 0:
-            fuzz_frames(data + 1, size - 1);
-            break;
-        case 1:
-            fuzz_error(data + 1, size - 1);
-            break;
-        case 2:
-            fuzz_path(data + 1, size - 1);
-            break;
-        default:
-            fuzz_chunks(data + 1, size - 1);
-            break;
-    }
+    static const fuzz_fn fns[] = {fuzz_frames, fuzz_error, fuzz_path, fuzz_chunks};
+    fuzz_dispatch(data, size, fns, sizeof(fns) / sizeof(fns[0]));
     return 0;
 }

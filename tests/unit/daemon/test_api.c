@@ -170,8 +170,38 @@ static void host_must_be_a_loopback_name(void **state) {
     assert_true(api_host_is_loopback("127.255.0.0:1"));
 }
 
+static void board_listings_become_sorted_api_json(void **state) {
+    (void)state;
+    static const char board[] = "[[[\"b.py\", 0, 12], [\"lib\", 1, 0], [\"a.py\", 0, 3], "
+                                "[\"\u00e9t\u00e9\", 1, 99]], 1028096, 4096]";
+    char *j = api_encode_listing("/x", board, strlen(board));
+    assert_non_null(j);
+    assert_string_equal(j, "{\"path\":\"/x\",\"entries\":["
+                           "{\"name\":\"lib\",\"type\":\"dir\",\"size\":0},"
+                           "{\"name\":\"\\u00E9t\\u00E9\",\"type\":\"dir\",\"size\":0},"
+                           "{\"name\":\"a.py\",\"type\":\"file\",\"size\":3},"
+                           "{\"name\":\"b.py\",\"type\":\"file\",\"size\":12}],"
+                           "\"fs\":{\"total\":1028096,\"free\":4096}}");
+    free(j);
+    static const char *const bad[] = {
+        "",
+        "[]",
+        "[[], 1]",
+        "[[[\"a\", 0]], 1, 2]",
+        "[[[1, 0, 0]], 1, 2]",
+        "[[\"a\"], 1, 2]",
+        "[[[\"a\", 0, 1]], \"x\", 2]",
+        "[[[\"a\", 0, 1]], 1, 2",
+        "{}",
+    };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        assert_null(api_encode_listing("/", bad[i], strlen(bad[i])));
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(board_listings_become_sorted_api_json),
         cmocka_unit_test(boards_list_is_encoded_exactly),
         cmocka_unit_test(events_are_encoded_exactly),
         cmocka_unit_test(errors_have_stable_codes_and_statuses),

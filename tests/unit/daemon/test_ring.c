@@ -151,8 +151,27 @@ static void outq_merge_after_partial_consume_keeps_order(void **state) {
     outq_deinit(&q);
 }
 
+static void outq_room_is_exactly_what_a_binary_push_takes(void **state) {
+    (void)state;
+    struct outq q;
+    uint8_t data[64] = {0};
+    assert_int_equal(outq_init(&q, 64), 0);
+    size_t room = outq_room(&q); // empty: a record header is needed
+    assert_true(room > 0 && room < 64);
+    assert_int_equal(outq_push(&q, OUTQ_BINARY, data, room + 1), ERR_FULL);
+    assert_int_equal(outq_push(&q, OUTQ_BINARY, data, 10), 0);
+    room = outq_room(&q); // a binary tail grows without another header
+    assert_int_equal(outq_push(&q, OUTQ_BINARY, data, room), 0);
+    assert_int_equal(outq_room(&q), 0);
+    outq_consume(&q, 20); // consumed head bytes count as room again
+    assert_int_equal(outq_room(&q), 20);
+    assert_int_equal(outq_push(&q, OUTQ_BINARY, data, 20), 0);
+    outq_deinit(&q);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(outq_room_is_exactly_what_a_binary_push_takes),
         cmocka_unit_test(ring_keeps_everything_below_capacity),
         cmocka_unit_test(ring_wraps_and_keeps_the_newest_bytes),
         cmocka_unit_test(ring_write_larger_than_capacity_keeps_its_tail),
