@@ -162,8 +162,8 @@ static void on_op_room(void *ctx) {
 
 int httpfs_body(struct http_req *r, const uint8_t *in, size_t len) {
     lws_set_timeout(r->wsi, NO_PENDING_TIMEOUT, 0);
-    if (len == 0) {
-        return 0; // an empty body arrives as one empty piece
+    if (len == 0 || r->resp_ready) {
+        return 0; // an empty body arrives as one empty piece; after an answer the rest is dropped
     }
     if (r->method == M_POST) {
         if (r->post == NULL || r->post_len + len > r->post_max) {
@@ -254,7 +254,11 @@ static int fs_request(struct http_req *r, struct board *b, const char *rest) {
                 0) {
                 return http_respond_error(r, API_ERR_LENGTH_REQUIRED, "Content-Length is needed");
             }
-            unsigned long long total = strtoull(len_text, NULL, 10);
+            char *end;
+            unsigned long long total = strtoull(len_text, &end, 10);
+            if (*end != '\0' || len_text[0] < '0' || len_text[0] > '9') {
+                return http_respond_error(r, API_ERR_BAD_MESSAGE, "Content-Length is not a number");
+            }
             if (total > HTTP_UPLOAD_MAX) {
                 return http_respond_error(r, API_ERR_MESSAGE_TOO_LARGE, "upload over 16 MiB");
             }

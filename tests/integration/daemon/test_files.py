@@ -251,6 +251,23 @@ def test_cut_uploads_leave_the_old_file_or_the_new_one(files):
     assert ops == {"ops": []}
 
 
+def test_an_upload_whose_body_stops_is_ended_and_the_old_file_kept(files):
+    api = files()
+    old = b"before\n"
+    assert api.put("/s.txt", old)[0] == 200
+    sock = socket.create_connection(("127.0.0.1", api.port))
+    sock.sendall(("PUT %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5000\r\n\r\n"
+                  % api.url("/s.txt")).encode() + b"x" * 100)  # then nothing: the client hangs
+    sock.settimeout(60)
+    answer = sock.recv(4096)  # libwebsockets drops a connection whose body stalls
+    sock.close()
+    assert answer == b"", answer
+    assert api.get("/s.txt")[1] == old
+    assert ".replhub.tmp" not in api.entries("/")
+    status, data, _ = api.call("PUT", api.url("/s.txt"), b"x", {"Content-Length": "1x"})
+    assert status == 400
+
+
 def test_power_cut_mid_upload_keeps_the_old_file(files, sim_board):
     api = files()
     old = payload(2000, 9)
